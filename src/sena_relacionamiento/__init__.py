@@ -1,0 +1,148 @@
+"""sena_relacionamiento: la Circular 109 de 2012 del SENA convertida en código.
+
+Segmentación de regionales y empresas, relacionamiento, periodos de corte del día 25 e
+indicadores de gestores empresariales y estratégicos, consolidados de cada gestor a la
+regional y a la nación. Ver ``REGLAS`` (R1…R29) en la documentación.
+
+>>> from sena_relacionamiento import regional, tipo_empresa
+>>> tipo_empresa(250_000_000, regional("Huila")).etiqueta
+'Tipo B'
+"""
+
+from sena_relacionamiento.acceso import (
+    POLITICA_ACCESO,
+    Accion,
+    CarpetaCompartida,
+    Permiso,
+    RolUsuario,
+    Usuario,
+    exigir,
+    puede,
+)
+from sena_relacionamiento.datos import DatosSeguimiento, Exclusion, Motivo
+from sena_relacionamiento.dinero import Pesos, parsear_pesos, validar_pesos
+from sena_relacionamiento.enumeraciones import EnumSena, Rol, SegmentoRegional, TipoEmpresa
+from sena_relacionamiento.errores import (
+    AccesoDenegado,
+    DatoInvalido,
+    DependenciaFaltante,
+    ErrorSena,
+    RegionalDesconocida,
+    RegistroInconsistente,
+    SinDestino,
+)
+from sena_relacionamiento.fechas import BOGOTA, fecha_bogota
+from sena_relacionamiento.indicadores import Estado, Indicador, Resultado, Semaforo
+from sena_relacionamiento.indicadores._base import TipoAmbito
+from sena_relacionamiento.informe import Informe, Tablero, informe
+from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
+from sena_relacionamiento.periodos import Periodo, Trimestre, Vigencia
+from sena_relacionamiento.regionales import REGIONALES, ConsultaRegional, Regional, regional
+from sena_relacionamiento.registros import (
+    Ambiente,
+    Asignacion,
+    Contacto,
+    ContratoAprendizaje,
+    EmpresaCuota,
+    Evento,
+    Gestor,
+    LogroSismeg,
+    MedioContacto,
+    Registro,
+    ServicioUsado,
+    Solicitud,
+    TipoContacto,
+    normalizar_nit,
+)
+from sena_relacionamiento.relacionamiento import (
+    MATRIZ_RELACIONAMIENTO,
+    Alcance,
+    Canal,
+    Destino,
+    Gremio,
+    Relacionamiento,
+    SegmentoEmpresa,
+    Tema,
+    TipoDestino,
+    enrutar_solicitud,
+    relacionamiento,
+    segmento_empresa,
+)
+from sena_relacionamiento.segmentacion import segmento_regional, tipo_empresa
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BOGOTA",
+    "MATRIZ_RELACIONAMIENTO",
+    "PARAMETROS_2012",
+    "POLITICA_ACCESO",
+    "REGIONALES",
+    "AccesoDenegado",
+    "Accion",
+    "Alcance",
+    "Ambiente",
+    "Asignacion",
+    "Canal",
+    "CarpetaCompartida",
+    "ConsultaRegional",
+    "Contacto",
+    "ContratoAprendizaje",
+    "DatoInvalido",
+    "DatosSeguimiento",
+    "DependenciaFaltante",
+    "Destino",
+    "EmpresaCuota",
+    "EnumSena",
+    "ErrorSena",
+    "Estado",
+    "Evento",
+    "Exclusion",
+    "Gestor",
+    "Gremio",
+    "Indicador",
+    "Informe",
+    "LogroSismeg",
+    "MedioContacto",
+    "Motivo",
+    "Parametros",
+    "Periodo",
+    "Permiso",
+    "Pesos",
+    "Regional",
+    "RegionalDesconocida",
+    "Registro",
+    "RegistroInconsistente",
+    "Relacionamiento",
+    "Resultado",
+    "Rol",
+    "RolUsuario",
+    "SegmentoEmpresa",
+    "SegmentoRegional",
+    "Semaforo",
+    "ServicioUsado",
+    "SinDestino",
+    "Solicitud",
+    "Tablero",
+    "Tema",
+    "TipoAmbito",
+    "TipoContacto",
+    "TipoDestino",
+    "TipoEmpresa",
+    "Trimestre",
+    "Usuario",
+    "Vigencia",
+    "enrutar_solicitud",
+    "exigir",
+    "fecha_bogota",
+    "informe",
+    "normalizar_nit",
+    "parsear_pesos",
+    "puede",
+    "regional",
+    "relacionamiento",
+    "segmento_empresa",
+    "segmento_regional",
+    "tipo_empresa",
+    "validar_pesos",
+]

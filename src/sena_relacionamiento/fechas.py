@@ -1,0 +1,40 @@
+"""Fechas y horas en Bogotá (R11).
+
+Un `datetime` ingenuo es hora local de Bogotá; uno con zona se convierte a America/Bogota
+antes de tomar su fecha. La zona sale de los datos IANA de `zoneinfo`, que en una máquina sin
+base de zonas del sistema (Windows) usa el paquete `tzdata`, dependencia de la biblioteca.
+
+>>> from datetime import datetime, timezone
+>>> fecha_bogota(datetime(2012, 3, 26, 3, 0, tzinfo=timezone.utc))
+datetime.date(2012, 3, 25)
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from sena_relacionamiento.errores import DatoInvalido
+
+__all__ = ["BOGOTA", "fecha_bogota"]
+
+BOGOTA: Final = ZoneInfo("America/Bogota")
+"""La zona horaria America/Bogota (UTC−5, sin horario de verano desde 1993)."""
+
+
+def fecha_bogota(valor: object, campo: str = "fecha") -> date:
+    """La fecha de Bogotá de una `date` o un `datetime` (R11). Otra cosa (texto, `None`,
+    un número) es un `DatoInvalido` que nombra el campo."""
+    if isinstance(valor, datetime):
+        if valor.tzinfo is None or valor.utcoffset() is None:
+            return valor.date()
+        try:
+            return valor.astimezone(BOGOTA).date()
+        except OverflowError:
+            raise DatoInvalido(
+                "la fecha queda fuera del calendario al pasarla a Bogotá", campo=campo, valor=valor
+            ) from None
+    if isinstance(valor, date):
+        return valor
+    raise DatoInvalido("se esperaba una date o un datetime", campo=campo, valor=valor)
