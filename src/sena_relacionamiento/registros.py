@@ -12,9 +12,9 @@ Contacto(gestor='g1', nit='900123456', fecha=datetime.date(2012, 3, 1), tipo=<Ti
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import attrs
 from stdnum.co import nit as stdnum_nit
@@ -42,7 +42,7 @@ __all__ = [
     "normalizar_nit",
 ]
 
-E = TypeVar("E", bound=EnumSena)
+T = TypeVar("T")
 
 
 class TipoContacto(EnumSena):
@@ -75,7 +75,8 @@ def normalizar_nit(valor: object, campo: str = "nit") -> str:
         raise DatoInvalido("se esperaba un NIT como texto o entero", campo=campo, valor=valor)
     texto = str(valor).replace(" ", "").replace(".", "").strip()
     base, guion, digito = texto.partition("-")
-    if not base.isdigit() or (guion and not (len(digito) == 1 and digito.isdigit())):
+    # Solo dígitos ASCII: «²» o «١٢٣» pasan `str.isdigit()` pero no son un NIT.
+    if not _digitos(base) or (guion and not (len(digito) == 1 and _digitos(digito))):
         raise DatoInvalido(
             "un NIT son dígitos, con puntos opcionales y un dígito de verificación opcional "
             "tras un guion",
@@ -84,8 +85,11 @@ def normalizar_nit(valor: object, campo: str = "nit") -> str:
         )
     base = base.lstrip("0")
     if not base or len(base) > 15:
-        raise DatoInvalido("el NIT no puede ser vacío, todo ceros ni de más de 15 dígitos",
-                           campo=campo, valor=valor)
+        raise DatoInvalido(
+            "el NIT no puede ser vacío, todo ceros ni de más de 15 dígitos",
+            campo=campo,
+            valor=valor,
+        )
     if guion:
         esperado = stdnum_nit.calc_check_digit(base)
         if digito != esperado:
@@ -97,112 +101,156 @@ def normalizar_nit(valor: object, campo: str = "nit") -> str:
     return base
 
 
-# Conversores por campo: cada uno nombra su campo en el error.
+# Conversores: cada uno nombra su campo en el error.
 
 
-def _nit(campo: str = "nit") -> Callable[[object], str]:
-    return lambda v: normalizar_nit(v, campo)
-
-
-def _nit_opcional(campo: str = "nit") -> Callable[[object], str | None]:
-    return lambda v: None if v is None else normalizar_nit(v, campo)
-
-
-def _texto(campo: str) -> Callable[[object], str]:
-    def convertir(valor: object) -> str:
-        if not isinstance(valor, str) or not valor.strip():
-            raise DatoInvalido("se esperaba un texto no vacío", campo=campo, valor=valor)
-        return " ".join(valor.split())
-
-    return convertir
+def _texto(valor: object, campo: str) -> str:
+    if not isinstance(valor, str) or not valor.strip():
+        raise DatoInvalido("se esperaba un texto no vacío", campo=campo, valor=valor)
+    return " ".join(valor.split())
 
 
 def id_gestor(valor: object, campo: str = "gestor") -> str:
     """El id de un gestor: un texto no vacío; un `Gestor` se reduce a su id."""
     if isinstance(valor, Gestor):
         return valor.id
-    return _texto(campo)(valor)
+    return _texto(valor, campo)
 
 
-def _gestor(campo: str = "gestor") -> Callable[[object], str]:
-    return lambda v: id_gestor(v, campo)
+def _entero(valor: object, campo: str, minimo: int = 0) -> int:
+    if isinstance(valor, bool) or not isinstance(valor, int):
+        raise DatoInvalido("se esperaba un número entero", campo=campo, valor=valor)
+    if valor < minimo:
+        raise DatoInvalido(f"debe ser mayor o igual que {minimo}", campo=campo, valor=valor)
+    return valor
 
 
-def _gestor_opcional(campo: str = "gestor") -> Callable[[object], str | None]:
-    return lambda v: None if v is None else id_gestor(v, campo)
+def _booleano(valor: object, campo: str) -> bool:
+    if not isinstance(valor, bool):
+        raise DatoInvalido("se esperaba True o False", campo=campo, valor=valor)
+    return valor
 
 
-def _fecha(campo: str = "fecha") -> Callable[[object], date]:
-    return lambda v: fecha_bogota(v, campo)
+def _regional(valor: object, campo: str = "regional") -> Regional:
+    if not isinstance(valor, str | int | Regional):
+        raise DatoInvalido("se esperaba una regional", campo=campo, valor=valor)
+    return regional(valor)
 
 
-def _fecha_opcional(campo: str) -> Callable[[object], date | None]:
-    return lambda v: None if v is None else fecha_bogota(v, campo)
+def _opcional(conversor: Callable[[object, str], T], valor: object, campo: str) -> T | None:
+    return None if valor is None else conversor(valor, campo)
 
 
-def _entero(campo: str, minimo: int = 0) -> Callable[[object], int]:
-    def convertir(valor: object) -> int:
-        if isinstance(valor, bool) or not isinstance(valor, int):
-            raise DatoInvalido("se esperaba un número entero", campo=campo, valor=valor)
-        if valor < minimo:
-            raise DatoInvalido(f"debe ser mayor o igual que {minimo}", campo=campo, valor=valor)
-        return valor
-
-    return convertir
+def _c_asistentes(v: object) -> int:
+    return _entero(v, "asistentes")
 
 
-def _booleano(campo: str) -> Callable[[object], bool]:
-    def convertir(valor: object) -> bool:
-        if not isinstance(valor, bool):
-            raise DatoInvalido("se esperaba True o False", campo=campo, valor=valor)
-        return valor
-
-    return convertir
+def _c_cantidad(v: object) -> int:
+    return _entero(v, "cantidad", minimo=1)
 
 
-def _enum(clase: type[E], campo: str) -> Callable[[object], E]:
-    return lambda v: clase.de(v, campo)
+def _c_cuota_regulada(v: object) -> int:
+    return _entero(v, "cuota_regulada")
 
 
-def _regional(campo: str = "regional") -> Callable[[object], Regional]:
-    def convertir(valor: object) -> Regional:
-        if not isinstance(valor, str | int | Regional):
-            raise DatoInvalido("se esperaba una regional", campo=campo, valor=valor)
-        return regional(valor)
-
-    return convertir
+def _c_empleos(v: object) -> int:
+    return _entero(v, "empleos")
 
 
-def _pesos(campo: str) -> Callable[[object], Pesos]:
-    return lambda v: validar_pesos(v, campo)
+def _c_fecha(v: object) -> date:
+    return fecha_bogota(v, "fecha")
+
+
+def _c_fecha_gestion_opcional(v: object) -> date | None:
+    return _opcional(fecha_bogota, v, "fecha_gestion")
+
+
+def _c_formados(v: object) -> int:
+    return _entero(v, "formados")
+
+
+def _c_gestor(v: object) -> str:
+    return id_gestor(v, "gestor")
+
+
+def _c_gestor_opcional(v: object) -> str | None:
+    return _opcional(id_gestor, v, "gestor")
+
+
+def _c_id(v: object) -> str:
+    return _texto(v, "id")
+
+
+def _c_medio(v: object) -> MedioContacto:
+    return MedioContacto.de(v, "medio")
+
+
+def _c_monetiza(v: object) -> bool:
+    return _booleano(v, "monetiza")
+
+
+def _c_nit(v: object) -> str:
+    return normalizar_nit(v, "nit")
+
+
+def _c_nit_opcional(v: object) -> str | None:
+    return _opcional(normalizar_nit, v, "nit")
+
+
+def _c_obligada(v: object) -> bool:
+    return _booleano(v, "obligada")
+
+
+def _c_razon(v: object) -> str:
+    return _texto(v, "razon")
+
+
+def _c_regional(v: object) -> Regional:
+    return _regional(v, "regional")
+
+
+def _c_rol(v: object) -> Rol:
+    return Rol.de(v, "rol")
+
+
+def _c_servicio(v: object) -> str:
+    return _texto(v, "servicio")
+
+
+def _c_tipo(v: object) -> TipoContacto:
+    return TipoContacto.de(v, "tipo")
+
+
+def _c_valor(v: object) -> Pesos:
+    return validar_pesos(v, "valor")
 
 
 @attrs.frozen(kw_only=True)
 class Gestor:
     """Un gestor empresarial o estratégico de una regional."""
 
-    id: str = attrs.field(converter=_texto("id"))
-    rol: Rol = attrs.field(converter=_enum(Rol, "rol"))
-    regional: Regional = attrs.field(converter=_regional())
+    id: str = attrs.field(converter=_c_id)
+    rol: Rol = attrs.field(converter=_c_rol)
+    regional: Regional = attrs.field(converter=_c_regional)
 
 
 @attrs.frozen(kw_only=True)
 class Asignacion:
     """Una empresa (por NIT) asignada a un gestor: la base de datos asignada (R14)."""
 
-    gestor: str = attrs.field(converter=_gestor())
-    nit: str = attrs.field(converter=_nit())
+    gestor: str = attrs.field(converter=_c_gestor)
+    nit: str = attrs.field(converter=_c_nit)
 
 
 @attrs.frozen(kw_only=True)
 class Contacto:
     """Un contacto de un gestor con una empresa (R14)."""
 
-    gestor: str = attrs.field(converter=_gestor())
-    nit: str = attrs.field(converter=_nit())
-    fecha: date = attrs.field(converter=_fecha())
-    tipo: TipoContacto = attrs.field(converter=_enum(TipoContacto, "tipo"))
-    medio: MedioContacto = attrs.field(converter=_enum(MedioContacto, "medio"))
+    gestor: str = attrs.field(converter=_c_gestor)
+    nit: str = attrs.field(converter=_c_nit)
+    fecha: date = attrs.field(converter=_c_fecha)
+    tipo: TipoContacto = attrs.field(converter=_c_tipo)
+    medio: MedioContacto = attrs.field(converter=_c_medio)
 
 
 @attrs.frozen(kw_only=True)
@@ -210,10 +258,10 @@ class ServicioUsado:
     """Un servicio del portafolio usado por una empresa (R16). `gestor` solo dice quién lo
     registró."""
 
-    nit: str = attrs.field(converter=_nit())
-    fecha: date = attrs.field(converter=_fecha())
-    servicio: str = attrs.field(converter=_texto("servicio"))
-    gestor: str | None = attrs.field(default=None, converter=_gestor_opcional())
+    nit: str = attrs.field(converter=_c_nit)
+    fecha: date = attrs.field(converter=_c_fecha)
+    servicio: str = attrs.field(converter=_c_servicio)
+    gestor: str | None = attrs.field(default=None, converter=_c_gestor_opcional)
 
 
 @attrs.frozen(kw_only=True)
@@ -221,15 +269,13 @@ class Solicitud:
     """Un requerimiento recibido por el CRM (R17). `fecha` es la de recepción y
     `fecha_gestion`, si la hay, no puede ser anterior."""
 
-    id: str = attrs.field(converter=_texto("id"))
-    fecha: date = attrs.field(converter=_fecha())
-    servicio: str = attrs.field(converter=_texto("servicio"))
-    regional: Regional = attrs.field(converter=_regional())
-    gestor: str | None = attrs.field(default=None, converter=_gestor_opcional())
-    nit: str | None = attrs.field(default=None, converter=_nit_opcional())
-    fecha_gestion: date | None = attrs.field(
-        default=None, converter=_fecha_opcional("fecha_gestion")
-    )
+    id: str = attrs.field(converter=_c_id)
+    fecha: date = attrs.field(converter=_c_fecha)
+    servicio: str = attrs.field(converter=_c_servicio)
+    regional: Regional = attrs.field(converter=_c_regional)
+    gestor: str | None = attrs.field(default=None, converter=_c_gestor_opcional)
+    nit: str | None = attrs.field(default=None, converter=_c_nit_opcional)
+    fecha_gestion: date | None = attrs.field(default=None, converter=_c_fecha_gestion_opcional)
 
     def __attrs_post_init__(self) -> None:
         if self.fecha_gestion is not None and self.fecha_gestion < self.fecha:
@@ -244,10 +290,10 @@ class Solicitud:
 class Ambiente:
     """Ambientes de formación conseguidos o modernizados (R18): `cantidad` y `valor` en pesos."""
 
-    gestor: str = attrs.field(converter=_gestor())
-    fecha: date = attrs.field(converter=_fecha())
-    valor: Pesos = attrs.field(converter=_pesos("valor"))
-    cantidad: int = attrs.field(default=1, converter=_entero("cantidad", minimo=1))
+    gestor: str = attrs.field(converter=_c_gestor)
+    fecha: date = attrs.field(converter=_c_fecha)
+    valor: Pesos = attrs.field(converter=_c_valor)
+    cantidad: int = attrs.field(default=1, converter=_c_cantidad)
 
 
 @attrs.frozen(kw_only=True)
@@ -255,21 +301,21 @@ class ContratoAprendizaje:
     """Un contrato de aprendizaje registrado (R19): la empresa, su regional, si está obligada
     a contratar aprendices y su cuota regulada."""
 
-    nit: str = attrs.field(converter=_nit())
-    regional: Regional = attrs.field(converter=_regional())
-    fecha: date = attrs.field(converter=_fecha())
-    obligada: bool = attrs.field(converter=_booleano("obligada"))
-    cuota_regulada: int = attrs.field(default=0, converter=_entero("cuota_regulada"))
+    nit: str = attrs.field(converter=_c_nit)
+    regional: Regional = attrs.field(converter=_c_regional)
+    fecha: date = attrs.field(converter=_c_fecha)
+    obligada: bool = attrs.field(converter=_c_obligada)
+    cuota_regulada: int = attrs.field(default=0, converter=_c_cuota_regulada)
 
 
 @attrs.frozen(kw_only=True)
 class EmpresaCuota:
     """Una empresa con su cuota regulada y si la monetiza, al corte (R20)."""
 
-    nit: str = attrs.field(converter=_nit())
-    cuota_regulada: int = attrs.field(converter=_entero("cuota_regulada"))
-    monetiza: bool = attrs.field(converter=_booleano("monetiza"))
-    gestor: str | None = attrs.field(default=None, converter=_gestor_opcional())
+    nit: str = attrs.field(converter=_c_nit)
+    cuota_regulada: int = attrs.field(converter=_c_cuota_regulada)
+    monetiza: bool = attrs.field(converter=_c_monetiza)
+    gestor: str | None = attrs.field(default=None, converter=_c_gestor_opcional)
 
     def __attrs_post_init__(self) -> None:
         if self.monetiza and self.cuota_regulada == 0:
@@ -284,21 +330,21 @@ class EmpresaCuota:
 class Evento:
     """Un evento de convocatoria de una regional (R21)."""
 
-    regional: Regional = attrs.field(converter=_regional())
-    fecha: date = attrs.field(converter=_fecha())
-    asistentes: int = attrs.field(converter=_entero("asistentes"))
-    razon: str = attrs.field(converter=_texto("razon"))
-    gestor: str | None = attrs.field(default=None, converter=_gestor_opcional())
+    regional: Regional = attrs.field(converter=_c_regional)
+    fecha: date = attrs.field(converter=_c_fecha)
+    asistentes: int = attrs.field(converter=_c_asistentes)
+    razon: str = attrs.field(converter=_c_razon)
+    gestor: str | None = attrs.field(default=None, converter=_c_gestor_opcional)
 
 
 @attrs.frozen(kw_only=True)
 class LogroSismeg:
     """Colombianos formados y empleos generados que un gestor registra (R13)."""
 
-    gestor: str = attrs.field(converter=_gestor())
-    fecha: date = attrs.field(converter=_fecha())
-    formados: int = attrs.field(default=0, converter=_entero("formados"))
-    empleos: int = attrs.field(default=0, converter=_entero("empleos"))
+    gestor: str = attrs.field(converter=_c_gestor)
+    fecha: date = attrs.field(converter=_c_fecha)
+    formados: int = attrs.field(default=0, converter=_c_formados)
+    empleos: int = attrs.field(default=0, converter=_c_empleos)
 
 
 Registro = (
@@ -314,22 +360,3 @@ Registro = (
     | LogroSismeg
 )
 """Cualquier registro de entrada."""
-
-
-def tupla_de(clase: type[Any], campo: str) -> Callable[[Iterable[Any]], tuple[Any, ...]]:
-    """Conversor: cualquier iterable de registros de `clase` a una tupla; otro tipo de
-    elemento es un `DatoInvalido` que dice la posición."""
-
-    def convertir(valores: Iterable[Any]) -> tuple[Any, ...]:
-        if isinstance(valores, str | bytes) or not isinstance(valores, Iterable):
-            raise DatoInvalido(f"se esperaba una colección de {clase.__name__}", campo=campo,
-                               valor=valores)
-        tupla = tuple(valores)
-        for posicion, valor in enumerate(tupla):
-            if not isinstance(valor, clase):
-                raise DatoInvalido(f"se esperaba un {clase.__name__}",
-                                   campo=f"{campo}[{posicion}]", valor=valor)
-        return tupla
-
-    return convertir
-

@@ -1,0 +1,275 @@
+"""`DatosSeguimiento`: los registros de un corte, revisados unos contra otros.
+
+Una contradicción entre registros es un `RegistroInconsistente` que nombra los registros
+(una empresa asignada a dos gestores, dos gestores con un mismo id, una solicitud enrutada a un
+gestor de otra regional…). Un registro que nombra a un gestor que no existe no bloquea el
+informe: queda excluido con ese motivo (R23).
+
+>>> from sena_relacionamiento import Gestor, Asignacion
+>>> datos = DatosSeguimiento(
+...     gestores=[Gestor(id="g1", rol="Empresarial", regional="Huila")],
+...     asignaciones=[Asignacion(gestor="g1", nit="900123456"),
+...                   Asignacion(gestor="g9", nit="800123456")],
+... )
+>>> [(e.registro.gestor, e.motivo) for e in datos.excluidos]
+[('g9', 'gestor desconocido')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
+from sena_relacionamiento.registros import (
+    Ambiente,
+    Asignacion,
+    Contacto,
+    ContratoAprendizaje,
+    EmpresaCuota,
+    Evento,
+    Gestor,
+    LogroSismeg,
+    Registro,
+    ServicioUsado,
+    Solicitud,
+)
+
+__all__ = ["DatosSeguimiento", "Exclusion", "Motivo"]
+
+R = TypeVar("R")
+
+
+class Motivo:
+    """Los motivos de exclusión (R23), como textos estables."""
+
+    GESTOR_DESCONOCIDO: Final = "gestor desconocido"
+    ASIGNACION_REPETIDA: Final = "asignación repetida"
+    FUERA_DE_VIGENCIA: Final = "anterior a la vigencia del informe"
+    POSTERIOR_AL_CORTE: Final = "posterior al corte del periodo"
+    FUERA_DEL_TRIMESTRE: Final = "fuera del trimestre y de la cartera del gestor"
+    FUERA_DEL_TRIMESTRE_EP: Final = "fuera del trimestre del informe"
+    FUERA_DEL_MES: Final = "anterior al mes del informe"
+    EMPRESA_NO_ASIGNADA: Final = "empresa no asignada a ningún gestor"
+    EMPRESA_NO_CONTACTADA: Final = "empresa no contactada por su gestor en el trimestre"
+    SERVICIO_REPETIDO: Final = "servicio ya contado para esa empresa en el trimestre"
+    SIN_CUOTA: Final = "empresa sin cuota regulada"
+
+
+@attrs.frozen
+class Exclusion:
+    """Un registro que no entra en ninguna cifra del informe, y por qué (R23)."""
+
+    registro: Registro
+    motivo: str
+
+
+def _tupla(valores: object, clase: type[R], campo: str) -> tuple[R, ...]:
+    """Cualquier iterable de registros de `clase` como tupla; un elemento de otro tipo es un
+    `DatoInvalido` que dice su posición."""
+    if isinstance(valores, str | bytes) or not isinstance(valores, Iterable):
+        raise DatoInvalido(
+            f"se esperaba una colección de {clase.__name__}", campo=campo, valor=valores
+        )
+    tupla = tuple(valores)
+    for posicion, valor in enumerate(tupla):
+        if not isinstance(valor, clase):
+            raise DatoInvalido(
+                f"se esperaba un {clase.__name__}", campo=f"{campo}[{posicion}]", valor=valor
+            )
+    return tupla
+
+
+def _c_gestores(v: object) -> tuple[Gestor, ...]:
+    return _tupla(v, Gestor, "gestores")
+
+
+def _c_asignaciones(v: object) -> tuple[Asignacion, ...]:
+    return _tupla(v, Asignacion, "asignaciones")
+
+
+def _c_contactos(v: object) -> tuple[Contacto, ...]:
+    return _tupla(v, Contacto, "contactos")
+
+
+def _c_servicios(v: object) -> tuple[ServicioUsado, ...]:
+    return _tupla(v, ServicioUsado, "servicios")
+
+
+def _c_solicitudes(v: object) -> tuple[Solicitud, ...]:
+    return _tupla(v, Solicitud, "solicitudes")
+
+
+def _c_ambientes(v: object) -> tuple[Ambiente, ...]:
+    return _tupla(v, Ambiente, "ambientes")
+
+
+def _c_contratos(v: object) -> tuple[ContratoAprendizaje, ...]:
+    return _tupla(v, ContratoAprendizaje, "contratos")
+
+
+def _c_cuotas(v: object) -> tuple[EmpresaCuota, ...]:
+    return _tupla(v, EmpresaCuota, "cuotas")
+
+
+def _c_eventos(v: object) -> tuple[Evento, ...]:
+    return _tupla(v, Evento, "eventos")
+
+
+def _c_logros(v: object) -> tuple[LogroSismeg, ...]:
+    return _tupla(v, LogroSismeg, "logros")
+
+
+@attrs.frozen
+class Indice:
+    """Índices de `DatosSeguimiento` que no dependen del periodo (uso interno)."""
+
+    gestores: dict[str, Gestor]
+    gestor_de: dict[str, str]  # nit → id del gestor (solo asignaciones válidas)
+    cartera: dict[str, set[str]]  # id del gestor → nits asignados
+    excluidos: tuple[Exclusion, ...]
+
+
+@attrs.frozen
+class DatosSeguimiento:
+    """Los registros de seguimiento de un corte, revisados entre sí (R14, R17, R19, R20, R23).
+
+    Cada colección acepta cualquier iterable del tipo de registro correspondiente; se guarda
+    como tupla. Los índices se construyen una sola vez, al construir el valor.
+    """
+
+    gestores: tuple[Gestor, ...] = attrs.field(converter=_c_gestores)
+    asignaciones: tuple[Asignacion, ...] = attrs.field(converter=_c_asignaciones)
+    contactos: tuple[Contacto, ...] = attrs.field(default=(), converter=_c_contactos)
+    servicios: tuple[ServicioUsado, ...] = attrs.field(default=(), converter=_c_servicios)
+    solicitudes: tuple[Solicitud, ...] = attrs.field(default=(), converter=_c_solicitudes)
+    ambientes: tuple[Ambiente, ...] = attrs.field(default=(), converter=_c_ambientes)
+    contratos: tuple[ContratoAprendizaje, ...] = attrs.field(default=(), converter=_c_contratos)
+    cuotas: tuple[EmpresaCuota, ...] = attrs.field(default=(), converter=_c_cuotas)
+    eventos: tuple[Evento, ...] = attrs.field(default=(), converter=_c_eventos)
+    logros: tuple[LogroSismeg, ...] = attrs.field(default=(), converter=_c_logros)
+    indice: Indice = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "indice", _indexar(self))
+
+    @property
+    def excluidos(self) -> tuple[Exclusion, ...]:
+        """Las asignaciones que no cuentan (gestor desconocido, repetidas), antes de elegir
+        un periodo."""
+        return self.indice.excluidos
+
+    def registros(self) -> Iterator[Registro]:
+        """Todos los registros, en el orden de sus colecciones."""
+        for coleccion in attrs.astuple(self, recurse=False, filter=_es_coleccion):
+            yield from coleccion
+
+
+def _es_coleccion(atributo: attrs.Attribute[Any], valor: Any) -> bool:
+    return atributo.name != "indice"
+
+
+def _indexar(datos: DatosSeguimiento) -> Indice:
+    gestores: dict[str, Gestor] = {}
+    for gestor in datos.gestores:
+        if gestor.id in gestores:
+            raise RegistroInconsistente(
+                f"dos gestores con el mismo id {gestor.id!r}", (gestores[gestor.id], gestor)
+            )
+        gestores[gestor.id] = gestor
+
+    excluidos: list[Exclusion] = []
+    primera: dict[str, Asignacion] = {}
+    gestor_de: dict[str, str] = {}
+    cartera: dict[str, set[str]] = {g: set() for g in gestores}
+    for asignacion in datos.asignaciones:
+        previa = primera.get(asignacion.nit)
+        if previa is not None and previa.gestor != asignacion.gestor:
+            raise RegistroInconsistente(
+                f"la empresa {asignacion.nit} está asignada a dos gestores: "
+                f"{previa.gestor!r} y {asignacion.gestor!r}",
+                (previa, asignacion),
+            )
+        if previa is not None:
+            excluidos.append(Exclusion(asignacion, Motivo.ASIGNACION_REPETIDA))
+            continue
+        primera[asignacion.nit] = asignacion
+        if asignacion.gestor not in gestores:
+            excluidos.append(Exclusion(asignacion, Motivo.GESTOR_DESCONOCIDO))
+            continue
+        gestor_de[asignacion.nit] = asignacion.gestor
+        cartera[asignacion.gestor].add(asignacion.nit)
+
+    _revisar_regionales(datos, gestores, gestor_de)
+    _revisar_contratos(datos.contratos, gestores, gestor_de)
+    _revisar_cuotas(datos.cuotas, gestor_de)
+    return Indice(gestores, gestor_de, cartera, tuple(excluidos))
+
+
+def _revisar_regionales(
+    datos: DatosSeguimiento, gestores: dict[str, Gestor], gestor_de: dict[str, str]
+) -> None:
+    """Una solicitud o un evento no puede nombrar a un gestor de otra regional (R17, R21)."""
+    registros: list[Solicitud | Evento] = [*datos.solicitudes, *datos.eventos]
+    for registro in registros:
+        gestor = gestores.get(registro.gestor) if registro.gestor is not None else None
+        if gestor is not None and gestor.regional != registro.regional:
+            raise RegistroInconsistente(
+                f"el registro es de la regional {registro.regional} pero nombra al gestor "
+                f"{gestor.id!r}, de la regional {gestor.regional}",
+                (registro, gestor),
+            )
+
+
+def _revisar_contratos(
+    contratos: Iterable[ContratoAprendizaje],
+    gestores: dict[str, Gestor],
+    gestor_de: dict[str, str],
+) -> None:
+    """Los contratos de una empresa deben coincidir en regional, obligación y cuota, y la
+    empresa no puede estar asignada a un gestor de otra regional (R19)."""
+    primero: dict[str, ContratoAprendizaje] = {}
+    for contrato in contratos:
+        previo = primero.setdefault(contrato.nit, contrato)
+        if previo is not contrato and (
+            previo.regional != contrato.regional
+            or previo.obligada != contrato.obligada
+            or previo.cuota_regulada != contrato.cuota_regulada
+        ):
+            raise RegistroInconsistente(
+                f"los contratos de la empresa {contrato.nit} no coinciden en regional, "
+                "obligación o cuota regulada",
+                (previo, contrato),
+            )
+    for nit, contrato in primero.items():
+        id_gestor = gestor_de.get(nit)
+        if id_gestor is not None and gestores[id_gestor].regional != contrato.regional:
+            raise RegistroInconsistente(
+                f"la empresa {nit} tiene contratos en la regional {contrato.regional} pero "
+                f"está asignada al gestor {id_gestor!r}, de la regional "
+                f"{gestores[id_gestor].regional}",
+                (contrato, gestores[id_gestor]),
+            )
+
+
+def _revisar_cuotas(cuotas: Iterable[EmpresaCuota], gestor_de: dict[str, str]) -> None:
+    """Una empresa tiene un solo registro de cuota, y su gestor, si se da, es el asignado
+    (R20)."""
+    vistas: dict[str, EmpresaCuota] = {}
+    for cuota in cuotas:
+        # Por NIT, no por identidad: el mismo objeto dado dos veces también es un duplicado.
+        previa = vistas.get(cuota.nit)
+        if previa is not None:
+            raise RegistroInconsistente(
+                f"la empresa {cuota.nit} tiene dos registros de cuota", (previa, cuota)
+            )
+        vistas[cuota.nit] = cuota
+        asignado = gestor_de.get(cuota.nit)
+        if cuota.gestor is not None and asignado is not None and cuota.gestor != asignado:
+            raise RegistroInconsistente(
+                f"el registro de cuota de la empresa {cuota.nit} nombra al gestor "
+                f"{cuota.gestor!r}, pero está asignada a {asignado!r}",
+                (cuota,),
+            )

@@ -1,0 +1,57 @@
+"""AF: ambientes de formación (R18, §2d).
+
+Sin meta: el número de ambientes conseguidos o modernizados en el mes y su valor en pesos,
+más los mismos totales del año hasta el corte.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sena_relacionamiento.datos import DatosSeguimiento, Motivo
+from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial
+from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
+
+__all__ = ["calcular", "resultado"]
+
+
+def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
+    """Cantidad y valor de los ambientes del mes y del año, por gestor."""
+    calculo = Calculo()
+    gestores = datos.indice.gestores
+    inicio_mes, inicio_anio, fin = ctx.inicio_mes, ctx.inicio_anio, ctx.fin
+    for ambiente in datos.ambientes:
+        if ambiente.gestor not in gestores:
+            calculo.excluir(Motivo.GESTOR_DESCONOCIDO, (ambiente,))
+        elif ambiente.fecha > fin:
+            calculo.excluir(Motivo.POSTERIOR_AL_CORTE, (ambiente,))
+        elif ambiente.fecha < inicio_anio:
+            calculo.excluir(Motivo.FUERA_DE_VIGENCIA, (ambiente,))
+        else:
+            parcial = calculo.gestor(ambiente.gestor)
+            parcial.cuentas["cantidad_anio"] += ambiente.cantidad
+            parcial.sumar_pesos("valor_pesos_anio", ambiente.valor)
+            if ambiente.fecha >= inicio_mes:
+                parcial.numerador += ambiente.cantidad
+                parcial.sumar_pesos("valor_pesos", ambiente.valor)
+    return calculo
+
+
+def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
+    """AF de un ámbito: sin meta (R18, R24). Los valores en pesos van siempre como `Decimal`
+    exacto (también cuando todos los registros traían `int`, o no hay ninguno)."""
+    detalle = {
+        "valor_pesos": Decimal(parcial.cuenta("valor_pesos")),
+        "cantidad_anio": parcial.cuenta("cantidad_anio"),
+        "valor_pesos_anio": Decimal(parcial.cuenta("valor_pesos_anio")),
+    }
+    return ctx.evaluar(
+        indicador,
+        ctx.inicio_mes,
+        parcial.numerador,
+        None,
+        None,
+        cerrado=True,
+        avance=ctx.avance_mes,
+        detalle=detalle,
+    )

@@ -1,0 +1,97 @@
+"""EC: empresas contactadas por gestor (R14–R15, §2a).
+
+Ventana: el trimestre hasta el corte. EC = empresas asignadas contactadas al menos una vez /
+empresas asignadas; la meta es 90 % al cerrar el trimestre. El detalle cuenta los contactos a
+la cartera por tipo × medio, aparte los contactos «fuera de cartera» (que nunca entran al
+numerador) y lista las empresas asignadas con menos de 3 contactos en el año (R15).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sena_relacionamiento._inmutable import MapaFijo
+from sena_relacionamiento.datos import DatosSeguimiento, Motivo
+from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial
+from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
+from sena_relacionamiento.registros import Contacto, MedioContacto, TipoContacto
+
+__all__ = ["calcular", "resultado"]
+
+
+def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
+    """Cobertura de la cartera de cada gestor en el trimestre y contactos del año."""
+    calculo = Calculo()
+    cartera = datos.indice.cartera
+    inicio_trimestre, inicio_anio, fin = ctx.inicio_trimestre, ctx.inicio_anio, ctx.fin
+    contactadas: dict[str, set[str]] = {g: set() for g in cartera}
+    por_tipo: dict[str, Counter[tuple[TipoContacto, MedioContacto]]] = {
+        g: Counter() for g in cartera
+    }
+    fuera: Counter[str] = Counter()
+    en_el_anio: dict[str, Counter[str]] = {g: Counter() for g in cartera}
+    desconocido: list[Contacto] = []
+    posterior: list[Contacto] = []
+    anterior: list[Contacto] = []
+    fuera_de_ventana: list[Contacto] = []
+    for contacto in datos.contactos:
+        gestor = contacto.gestor
+        propia = cartera.get(gestor)
+        fecha = contacto.fecha
+        if propia is None:
+            desconocido.append(contacto)
+        elif fecha > fin:
+            posterior.append(contacto)
+        elif fecha < inicio_anio:
+            anterior.append(contacto)
+        elif contacto.nit in propia:
+            en_el_anio[gestor][contacto.nit] += 1
+            if fecha >= inicio_trimestre:
+                contactadas[gestor].add(contacto.nit)
+                por_tipo[gestor][contacto.tipo, contacto.medio] += 1
+        elif fecha >= inicio_trimestre:
+            fuera[gestor] += 1
+        else:
+            fuera_de_ventana.append(contacto)
+    calculo.excluir(Motivo.GESTOR_DESCONOCIDO, desconocido)
+    calculo.excluir(Motivo.POSTERIOR_AL_CORTE, posterior)
+    calculo.excluir(Motivo.FUERA_DE_VIGENCIA, anterior)
+    calculo.excluir(Motivo.FUERA_DEL_TRIMESTRE, fuera_de_ventana)
+    minimo = ctx.parametros.contactos_anuales
+    for gestor, nits in cartera.items():
+        parcial = calculo.gestor(gestor)
+        parcial.numerador = len(contactadas[gestor])
+        parcial.denominador = len(nits)
+        parcial.frecuencias = por_tipo[gestor]
+        parcial.cuentas["fuera_de_cartera"] = fuera[gestor]
+        conteo = en_el_anio[gestor]
+        parcial.listas["menos_de_3"] = [n for n in nits if conteo[n] < minimo]
+        parcial.listas["contactadas"] = list(contactadas[gestor])
+    return calculo
+
+
+def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
+    """EC de un ámbito: meta 90 % al cierre del trimestre (R14, R24)."""
+    por_tipo = MapaFijo(
+        {
+            tipo.name: MapaFijo(
+                {medio.name: parcial.frecuencias[tipo, medio] for medio in MedioContacto}
+            )
+            for tipo in TipoContacto
+        }
+    )
+    detalle = {
+        "por_tipo_y_medio": por_tipo,
+        "fuera_de_cartera": parcial.cuenta("fuera_de_cartera"),
+        "empresas_con_menos_de_3_contactos": tuple(sorted(parcial.lista("menos_de_3"))),
+    }
+    return ctx.evaluar(
+        indicador,
+        ctx.inicio_trimestre,
+        parcial.numerador,
+        parcial.denominador,
+        ctx.parametros.meta_ec,
+        cerrado=ctx.cierra_trimestre,
+        avance=ctx.avance_trimestre,
+        detalle=detalle,
+    )

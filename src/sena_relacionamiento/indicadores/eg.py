@@ -1,0 +1,80 @@
+"""EG: efectividad de la gestión de solicitudes (R17, §2c).
+
+Ventana: el mes del periodo. EG = solicitudes recibidas en el mes con fecha de gestión hasta
+el corte / solicitudes recibidas en el mes; la meta es 60 % cada mes. El detalle lista los tres
+servicios más solicitados, con el nombre del CRM. Una solicitud sin gestor cuenta solo en la
+regional y la nación.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sena_relacionamiento._texto import normalizar
+from sena_relacionamiento.datos import DatosSeguimiento, Motivo
+from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial
+from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
+
+__all__ = ["calcular", "mas_solicitados", "resultado"]
+
+
+def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
+    """Solicitudes recibidas y gestionadas en el mes, por gestor o por regional."""
+    calculo = Calculo()
+    gestores = datos.indice.gestores
+    inicio_mes, inicio_anio, fin = ctx.inicio_mes, ctx.inicio_anio, ctx.fin
+    for solicitud in datos.solicitudes:
+        fecha = solicitud.fecha
+        gestor = solicitud.gestor
+        if gestor is not None and gestor not in gestores:
+            calculo.excluir(Motivo.GESTOR_DESCONOCIDO, (solicitud,))
+        elif fecha > fin:
+            calculo.excluir(Motivo.POSTERIOR_AL_CORTE, (solicitud,))
+        elif fecha < inicio_anio:
+            calculo.excluir(Motivo.FUERA_DE_VIGENCIA, (solicitud,))
+        elif fecha < inicio_mes:
+            calculo.excluir(Motivo.FUERA_DEL_MES, (solicitud,))
+        else:
+            parcial = (
+                calculo.regional(solicitud.regional.codigo)
+                if gestor is None
+                else calculo.gestor(gestor)
+            )
+            parcial.denominador += 1
+            gestion = solicitud.fecha_gestion
+            if gestion is not None and gestion <= fin:
+                parcial.numerador += 1
+            parcial.frecuencias[solicitud.servicio] += 1
+    return calculo
+
+
+def mas_solicitados(frecuencias: Counter[str], n: int = 3) -> tuple[tuple[str, int], ...]:
+    """Los `n` servicios más solicitados (R17): por conteo descendente y luego por nombre
+    ascendente sin importar mayúsculas ni tildes. Los nombres que solo difieren en eso se
+    cuentan juntos y se muestran con la primera grafía en orden alfabético.
+
+    >>> mas_solicitados(Counter({"Formación": 2, "formacion": 1, "Asesoría": 3, "Becas": 1}))
+    (('Asesoría', 3), ('Formación', 3), ('Becas', 1))
+    """
+    grupos: dict[str, list[str]] = {}
+    conteo: Counter[str] = Counter()
+    for nombre, veces in frecuencias.items():
+        clave = normalizar(nombre)
+        grupos.setdefault(clave, []).append(nombre)
+        conteo[clave] += veces
+    orden = sorted(conteo, key=lambda clave: (-conteo[clave], clave))
+    return tuple((min(grupos[clave]), conteo[clave]) for clave in orden[:n])
+
+
+def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
+    """EG de un ámbito: meta 60 % en el mes (R17, R24)."""
+    return ctx.evaluar(
+        indicador,
+        ctx.inicio_mes,
+        parcial.numerador,
+        parcial.denominador,
+        ctx.parametros.meta_eg,
+        cerrado=True,
+        avance=ctx.avance_mes,
+        detalle={"servicios_mas_solicitados": mas_solicitados(parcial.frecuencias)},
+    )

@@ -1,0 +1,75 @@
+"""EP: efectividad del portafolio de servicios (R16, §2b).
+
+Ventana: el trimestre hasta el corte. EP = pares distintos (empresa, servicio) usados en la
+ventana por las empresas que su gestor contactó en ella (quien sea que registró el uso) /
+empresas contactadas; la meta es 2 servicios por empresa al cerrar el trimestre. Un servicio
+usado dos veces por una empresa cuenta una vez (**decisión** de R16): el segundo registro queda
+excluido con ese motivo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sena_relacionamiento.datos import DatosSeguimiento, Motivo
+from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial
+from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
+from sena_relacionamiento.registros import ServicioUsado
+
+__all__ = ["calcular", "resultado"]
+
+
+def calcular(
+    datos: DatosSeguimiento, ctx: Contexto, contactadas: Mapping[str, set[str]]
+) -> Calculo:
+    """Servicios distintos de las empresas contactadas de cada gestor. `contactadas` son las
+    empresas contactadas en el trimestre por gestor, tal como las halló EC."""
+    calculo = Calculo()
+    gestor_de = datos.indice.gestor_de
+    inicio_trimestre, inicio_anio, fin = ctx.inicio_trimestre, ctx.inicio_anio, ctx.fin
+    usados: dict[str, dict[str, set[str]]] = {g: {} for g in contactadas}
+    excluidos: dict[str, list[ServicioUsado]] = {}
+    for servicio in datos.servicios:
+        fecha = servicio.fecha
+        gestor = gestor_de.get(servicio.nit)
+        if fecha > fin:
+            motivo = Motivo.POSTERIOR_AL_CORTE
+        elif fecha < inicio_anio:
+            motivo = Motivo.FUERA_DE_VIGENCIA
+        elif fecha < inicio_trimestre:
+            motivo = Motivo.FUERA_DEL_TRIMESTRE_EP
+        elif gestor is None:
+            motivo = Motivo.EMPRESA_NO_ASIGNADA
+        elif servicio.nit not in contactadas[gestor]:
+            motivo = Motivo.EMPRESA_NO_CONTACTADA
+        else:
+            de_la_empresa = usados[gestor].setdefault(servicio.nit, set())
+            if servicio.servicio not in de_la_empresa:
+                de_la_empresa.add(servicio.servicio)
+                continue
+            motivo = Motivo.SERVICIO_REPETIDO
+        excluidos.setdefault(motivo, []).append(servicio)
+    for motivo, registros in excluidos.items():
+        calculo.excluir(motivo, registros)
+    meta = ctx.parametros.meta_ep
+    for gestor, empresas in contactadas.items():
+        parcial = calculo.gestor(gestor)
+        servicios = usados[gestor].values()
+        parcial.numerador = sum(len(s) for s in servicios)
+        parcial.denominador = len(empresas)
+        parcial.cuentas["empresas_con_2_servicios"] = sum(len(s) >= meta for s in servicios)
+    return calculo
+
+
+def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
+    """EP de un ámbito: meta 2 servicios por empresa al cierre del trimestre (R16, R24)."""
+    return ctx.evaluar(
+        indicador,
+        ctx.inicio_trimestre,
+        parcial.numerador,
+        parcial.denominador,
+        ctx.parametros.meta_ep,
+        cerrado=ctx.cierra_trimestre,
+        avance=ctx.avance_trimestre,
+        detalle={"empresas_con_2_servicios": parcial.cuenta("empresas_con_2_servicios")},
+    )

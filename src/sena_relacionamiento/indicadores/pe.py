@@ -1,0 +1,62 @@
+"""PE: participación en eventos (R21, §2g).
+
+Sin meta: los eventos del mes, sus asistentes y las razones de cada convocatoria, más los
+totales del año hasta el corte. Es una cifra de la regional (responsabilidad del
+coordinador); el tablero de un gestor cuenta los eventos que lo nombran.
+"""
+
+from __future__ import annotations
+
+from sena_relacionamiento.datos import DatosSeguimiento, Motivo
+from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial
+from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
+
+__all__ = ["calcular", "resultado"]
+
+
+def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
+    """Eventos, asistentes y razones del mes y del año, por gestor o por regional."""
+    calculo = Calculo()
+    gestores = datos.indice.gestores
+    inicio_mes, inicio_anio, fin = ctx.inicio_mes, ctx.inicio_anio, ctx.fin
+    for evento in datos.eventos:
+        gestor = evento.gestor
+        if gestor is not None and gestor not in gestores:
+            calculo.excluir(Motivo.GESTOR_DESCONOCIDO, (evento,))
+        elif evento.fecha > fin:
+            calculo.excluir(Motivo.POSTERIOR_AL_CORTE, (evento,))
+        elif evento.fecha < inicio_anio:
+            calculo.excluir(Motivo.FUERA_DE_VIGENCIA, (evento,))
+        else:
+            parcial = (
+                calculo.regional(evento.regional.codigo)
+                if gestor is None
+                else calculo.gestor(gestor)
+            )
+            parcial.cuentas["eventos_anio"] += 1
+            parcial.cuentas["asistentes_anio"] += evento.asistentes
+            if evento.fecha >= inicio_mes:
+                parcial.numerador += 1
+                parcial.cuentas["asistentes"] += evento.asistentes
+                parcial.listas.setdefault("razones", []).append(evento.razon)
+    return calculo
+
+
+def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
+    """PE de un ámbito: sin meta (R21, R24)."""
+    detalle = {
+        "asistentes": parcial.cuenta("asistentes"),
+        "razones": tuple(sorted(parcial.lista("razones"))),
+        "eventos_anio": parcial.cuenta("eventos_anio"),
+        "asistentes_anio": parcial.cuenta("asistentes_anio"),
+    }
+    return ctx.evaluar(
+        indicador,
+        ctx.inicio_mes,
+        parcial.numerador,
+        None,
+        None,
+        cerrado=True,
+        avance=ctx.avance_mes,
+        detalle=detalle,
+    )

@@ -1,0 +1,54 @@
+"""SISMEG: colombianos formados y empleos generados por las alianzas (R13, §1).
+
+Ventana: el año hasta el corte. Meta: la cuota de 2012 (20.000 formados y 2.000 empleos) a
+nivel nacional, repartida 60 % a los gestores estratégicos (12.000 y 1.200) y 40 % a los
+empresariales (8.000 y 800). Regionales y gestores reportan las sumas sin meta propia.
+"""
+
+from __future__ import annotations
+
+from sena_relacionamiento.datos import DatosSeguimiento, Motivo
+from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial, TipoAmbito
+from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
+
+__all__ = ["calcular", "resultado"]
+
+
+def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
+    """Suma formados (numerador) y empleos (cuenta ``empleos``) por gestor en el año."""
+    calculo = Calculo()
+    gestores = datos.indice.gestores
+    inicio, fin = ctx.inicio_anio, ctx.fin
+    for logro in datos.logros:
+        if logro.gestor not in gestores:
+            calculo.excluir(Motivo.GESTOR_DESCONOCIDO, (logro,))
+        elif logro.fecha > fin:
+            calculo.excluir(Motivo.POSTERIOR_AL_CORTE, (logro,))
+        elif logro.fecha < inicio:
+            calculo.excluir(Motivo.FUERA_DE_VIGENCIA, (logro,))
+        else:
+            parcial = calculo.gestor(logro.gestor)
+            parcial.numerador += logro.formados
+            parcial.cuentas["empleos"] += logro.empleos
+    return calculo
+
+
+def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
+    """`SISMEG_FORMADOS` o `SISMEG_EMPLEOS` de un ámbito (R13, R24)."""
+    formados = indicador is Indicador.SISMEG_FORMADOS
+    valor = parcial.numerador if formados else parcial.cuenta("empleos")
+    p = ctx.parametros
+    meta: int | None = None
+    if ambito.tipo is TipoAmbito.NACIONAL:
+        meta = p.sismeg_formados if formados else p.sismeg_empleos
+    elif ambito.tipo is TipoAmbito.ROL and ambito.rol is not None:
+        meta = p.meta_sismeg(ambito.rol)[0 if formados else 1]
+    return ctx.evaluar(
+        indicador,
+        ctx.inicio_anio,
+        valor,
+        None,
+        meta,
+        cerrado=ctx.cierra_anio,
+        avance=ctx.avance_anio,
+    )

@@ -1,0 +1,264 @@
+"""El informe mensual consolidado: de cada gestor a la regional y a la nación (R22–R25).
+
+`informe(datos, periodo)` calcula los ocho indicadores de la circular para cada gestor, cada
+rol, cada una de las 33 regionales y la nación. La consolidación suma numeradores,
+denominadores y conteos (nación = Σ regionales; regional = Σ sus gestores + lo que no es de
+ningún gestor) y solo al final divide: una razón regional nunca es un promedio de razones
+(R22). Todo registro de entrada queda contado en alguna cifra o listado en `excluidos` con su
+motivo (R23).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property
+from typing import Any, Final
+
+import attrs
+
+from sena_relacionamiento._inmutable import MapaFijo
+from sena_relacionamiento.datos import DatosSeguimiento, Exclusion
+from sena_relacionamiento.enumeraciones import Rol
+from sena_relacionamiento.errores import DatoInvalido
+from sena_relacionamiento.indicadores import af, cv, ec, eg, em, ep, pe, sismeg
+from sena_relacionamiento.indicadores._base import (
+    Ambito,
+    Calculo,
+    Contexto,
+    Parcial,
+    TipoAmbito,
+)
+from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
+from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
+from sena_relacionamiento.periodos import Periodo
+from sena_relacionamiento.regionales import REGIONALES, ConsultaRegional, regional
+from sena_relacionamiento.registros import Gestor
+from sena_relacionamiento.registros import id_gestor as _id_gestor
+
+__all__ = ["Informe", "Tablero", "informe"]
+
+CLAVE_NACIONAL: Final = "CO"
+
+_Resultador = Callable[[Indicador, Parcial, Ambito, Contexto], Resultado]
+
+# Indicador → (campo del Tablero, módulo que da su Resultado).
+_INDICADORES: Final[tuple[tuple[Indicador, str, _Resultador], ...]] = (
+    (Indicador.SISMEG_FORMADOS, "sismeg_formados", sismeg.resultado),
+    (Indicador.SISMEG_EMPLEOS, "sismeg_empleos", sismeg.resultado),
+    (Indicador.EC, "ec", ec.resultado),
+    (Indicador.EP, "ep", ep.resultado),
+    (Indicador.EG, "eg", eg.resultado),
+    (Indicador.AF, "af", af.resultado),
+    (Indicador.CV, "cv", cv.resultado),
+    (Indicador.EM, "em", em.resultado),
+    (Indicador.PE, "pe", pe.resultado),
+)
+
+
+@attrs.frozen(kw_only=True)
+class Tablero:
+    """Los resultados de un ámbito (la nación, un rol, una regional o un gestor)."""
+
+    ambito: TipoAmbito
+    clave: str
+    nombre: str
+    sismeg_formados: Resultado
+    sismeg_empleos: Resultado
+    ec: Resultado
+    ep: Resultado
+    eg: Resultado
+    af: Resultado
+    cv: Resultado
+    em: Resultado
+    pe: Resultado
+
+    @property
+    def resultados(self) -> tuple[Resultado, ...]:
+        """Los nueve resultados, en el orden de `Indicador`."""
+        return tuple(getattr(self, campo) for _, campo, _ in _INDICADORES)
+
+    def filas(self) -> list[dict[str, Any]]:
+        """Una fila (dict plano) por indicador; ver `Informe.filas`."""
+        return [_fila(self, r) for r in self.resultados]
+
+
+def _fila(tablero: Tablero, resultado: Resultado) -> dict[str, Any]:
+    return {
+        "ambito": tablero.ambito.name.lower(),
+        "clave": tablero.clave,
+        "indicador": resultado.indicador.name,
+        "inicio": resultado.inicio,
+        "fin": resultado.fin,
+        "valor": resultado.valor,
+        "meta": resultado.meta,
+        "numerador": resultado.numerador,
+        "denominador": resultado.denominador,
+        "estado": resultado.estado.name,
+        "semaforo": resultado.semaforo.name if resultado.semaforo else None,
+    }
+
+
+@attrs.frozen(kw_only=True)
+class Informe:
+    """El informe de un periodo (R22–R25): tableros por ámbito y los excluidos (R23)."""
+
+    periodo: Periodo
+    parametros: Parametros
+    nacional: Tablero
+    roles: MapaFijo[Rol, Tablero]
+    regionales: MapaFijo[str, Tablero]
+    gestores: MapaFijo[str, Tablero]
+    _exclusiones: tuple[tuple[str, tuple[Any, ...]], ...] = attrs.field(alias="exclusiones")
+
+    def regional(self, consulta: ConsultaRegional) -> Tablero:
+        """El tablero de una regional (cualquier cosa que `regional()` acepte)."""
+        return self.regionales[regional(consulta).codigo]
+
+    def gestor(self, id_gestor: str | Gestor) -> Tablero:
+        """El tablero de un gestor, por su id (normalizado como en los registros: sin espacios
+        sobrantes) o por el `Gestor`; un id desconocido o que no es texto es un
+        `DatoInvalido`."""
+        tablero = self.gestores.get(_id_gestor(id_gestor))
+        if tablero is None:
+            raise DatoInvalido(
+                "no hay un gestor con ese id en los datos", campo="gestor", valor=id_gestor
+            )
+        return tablero
+
+    def rol(self, consulta: Rol | str) -> Tablero:
+        """El tablero de un rol (`Rol` o su nombre o etiqueta)."""
+        return self.roles[Rol.de(consulta, "rol")]
+
+    @property
+    def tableros(self) -> Iterator[Tablero]:
+        """Todos los tableros: nación, roles, regionales y gestores."""
+        yield self.nacional
+        yield from self.roles.values()
+        yield from self.regionales.values()
+        yield from self.gestores.values()
+
+    @cached_property
+    def excluidos(self) -> tuple[Exclusion, ...]:
+        """Cada registro dejado fuera, con su motivo (R23)."""
+        return tuple(
+            Exclusion(registro, motivo)
+            for motivo, registros in self._exclusiones
+            for registro in registros
+        )
+
+    def resumen_excluidos(self) -> Mapping[str, int]:
+        """Cuántos registros se excluyeron por cada motivo."""
+        resumen: dict[str, int] = {}
+        for motivo, registros in self._exclusiones:
+            resumen[motivo] = resumen.get(motivo, 0) + len(registros)
+        return MapaFijo(resumen)
+
+    def filas(self) -> list[dict[str, Any]]:
+        """Una fila plana por (ámbito, indicador), lista para `pandas.DataFrame(...)` o un
+        escritor CSV: claves ``ambito``, ``clave``, ``indicador``, ``inicio``, ``fin``,
+        ``valor``, ``meta``, ``numerador``, ``denominador``, ``estado``, ``semaforo``."""
+        return [fila for tablero in self.tableros for fila in tablero.filas()]
+
+
+def informe(
+    datos: DatosSeguimiento, periodo: Periodo, *, parametros: Parametros = PARAMETROS_2012
+) -> Informe:
+    """El informe consolidado del periodo `periodo` (R13–R25).
+
+    El día de corte del periodo debe ser el de los parámetros y su año el de la vigencia de
+    los parámetros; si no, es un `DatoInvalido` (no se mezclan cortes ni metas de otro año).
+    """
+    if not isinstance(datos, DatosSeguimiento):
+        raise DatoInvalido("se esperaba un DatosSeguimiento", campo="datos", valor=datos)
+    if not isinstance(periodo, Periodo):
+        raise DatoInvalido("se esperaba un Periodo", campo="periodo", valor=periodo)
+    if not isinstance(parametros, Parametros):
+        raise DatoInvalido("se esperaba un Parametros", campo="parametros", valor=parametros)
+    if periodo.dia_corte != parametros.dia_corte:
+        raise DatoInvalido(
+            f"el periodo corta el día {periodo.dia_corte} y los parámetros el día "
+            f"{parametros.dia_corte}",
+            campo="periodo",
+            valor=str(periodo),
+        )
+    if periodo.anio != parametros.vigencia:
+        raise DatoInvalido(
+            f"el periodo es de {periodo.anio} y los parámetros de la vigencia "
+            f"{parametros.vigencia}",
+            campo="periodo",
+            valor=str(periodo),
+        )
+    ctx = Contexto.de(periodo, parametros)
+    calculo_ec = ec.calcular(datos, ctx)
+    contactadas = {g: set(p.lista("contactadas")) for g, p in calculo_ec.por_gestor.items()}
+    calculos: dict[Indicador, Calculo] = {
+        Indicador.SISMEG_FORMADOS: sismeg.calcular(datos, ctx),
+        Indicador.EC: calculo_ec,
+        Indicador.EP: ep.calcular(datos, ctx, contactadas),
+        Indicador.EG: eg.calcular(datos, ctx),
+        Indicador.AF: af.calcular(datos, ctx),
+        Indicador.CV: cv.calcular(datos, ctx),
+        Indicador.EM: em.calcular(datos, ctx),
+        Indicador.PE: pe.calcular(datos, ctx),
+    }
+    calculos[Indicador.SISMEG_EMPLEOS] = calculos[Indicador.SISMEG_FORMADOS]
+    return _consolidar(datos, ctx, calculos)
+
+
+def _consolidar(
+    datos: DatosSeguimiento, ctx: Contexto, calculos: Mapping[Indicador, Calculo]
+) -> Informe:
+    gestores = datos.indice.gestores
+    nacional = {i: Parcial() for i in calculos}
+    por_rol = {rol: {i: Parcial() for i in calculos} for rol in Rol}
+    por_regional = {r.codigo: {i: Parcial() for i in calculos} for r in REGIONALES}
+    tableros_gestor: dict[str, Tablero] = {}
+    for id_gestor in sorted(gestores):
+        g = gestores[id_gestor]
+        parciales = {i: c.por_gestor.get(id_gestor, Parcial()) for i, c in calculos.items()}
+        for indicador, parcial in parciales.items():
+            por_rol[g.rol][indicador].sumar(parcial)
+            por_regional[g.regional.codigo][indicador].sumar(parcial)
+        ambito = Ambito(TipoAmbito.GESTOR, id_gestor)
+        tableros_gestor[id_gestor] = _tablero(ambito, id_gestor, parciales, ctx)
+    tableros_regional: dict[str, Tablero] = {}
+    for r in REGIONALES:
+        parciales = por_regional[r.codigo]
+        for indicador, calculo in calculos.items():
+            sin_gestor = calculo.sin_gestor.get(r.codigo)
+            if sin_gestor is not None:
+                parciales[indicador].sumar(sin_gestor)
+            nacional[indicador].sumar(parciales[indicador])
+        ambito = Ambito(TipoAmbito.REGIONAL, r.codigo)
+        tableros_regional[r.codigo] = _tablero(ambito, r.nombre, parciales, ctx)
+    tableros_rol = {
+        rol: _tablero(Ambito(TipoAmbito.ROL, rol.name, rol), rol.etiqueta, por_rol[rol], ctx)
+        for rol in Rol
+    }
+    exclusiones: list[tuple[str, tuple[Any, ...]]] = [
+        (e.motivo, (e.registro,)) for e in datos.excluidos
+    ]
+    vistos: set[int] = set()
+    for calculo in calculos.values():
+        if id(calculo) not in vistos:
+            vistos.add(id(calculo))
+            exclusiones.extend((m, tuple(r)) for m, r in calculo.excluidos.items())
+    return Informe(
+        periodo=ctx.periodo,
+        parametros=ctx.parametros,
+        nacional=_tablero(Ambito(TipoAmbito.NACIONAL, CLAVE_NACIONAL), "Colombia", nacional, ctx),
+        roles=MapaFijo(tableros_rol),
+        regionales=MapaFijo(tableros_regional),
+        gestores=MapaFijo(tableros_gestor),
+        exclusiones=tuple(exclusiones),
+    )
+
+
+def _tablero(
+    ambito: Ambito, nombre: str, parciales: Mapping[Indicador, Parcial], ctx: Contexto
+) -> Tablero:
+    campos = {
+        campo: resultador(indicador, parciales[indicador], ambito, ctx)
+        for indicador, campo, resultador in _INDICADORES
+    }
+    return Tablero(ambito=ambito.tipo, clave=ambito.clave, nombre=nombre, **campos)
