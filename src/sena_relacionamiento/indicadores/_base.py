@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -26,6 +26,13 @@ from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.registros import Registro
 
 __all__ = ["Ambito", "Calculo", "Contexto", "Parcial", "TipoAmbito"]
+
+# Las razones se dividen con un contexto decimal fijo (28 dígitos, redondeo al par), no con el
+# del hilo que llama: con `decimal.localcontext(prec=3)` o la trampa `Inexact` activada, el
+# informe sería otro o fallaría. El núcleo no depende de estado global.
+_DIVISION: Final = Context(
+    prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow]
+)
 
 
 class TipoAmbito(EnumSena):
@@ -116,7 +123,7 @@ class Contexto:
                 umbrales=self.umbrales,
             )
         else:
-            valor = Decimal(numerador) / denominador if denominador else None
+            valor = _DIVISION.divide(Decimal(numerador), denominador) if denominador else None
             estado, semaforo = evaluar(
                 int(numerador),
                 denominador,

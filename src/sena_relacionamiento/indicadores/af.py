@@ -41,9 +41,9 @@ def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Conte
     """AF de un ámbito: sin meta (R18, R24). Los valores en pesos van siempre como `Decimal`
     exacto (también cuando todos los registros traían `int`, o no hay ninguno)."""
     detalle = {
-        "valor_pesos": Decimal(parcial.cuenta("valor_pesos")),
+        "valor_pesos": Decimal(parcial.pesos.get("valor_pesos", 0)),
         "cantidad_anio": parcial.cuenta("cantidad_anio"),
-        "valor_pesos_anio": Decimal(parcial.cuenta("valor_pesos_anio")),
+        "valor_pesos_anio": Decimal(parcial.pesos.get("valor_pesos_anio", 0)),
     }
     return ctx.evaluar(
         indicador,

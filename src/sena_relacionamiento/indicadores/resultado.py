@@ -22,6 +22,7 @@ import attrs
 
 from sena_relacionamiento._inmutable import MapaFijo
 from sena_relacionamiento.enumeraciones import EnumSena
+from sena_relacionamiento.errores import DatoInvalido
 
 __all__ = ["Estado", "Indicador", "Resultado", "Semaforo", "evaluar"]
 
@@ -59,6 +60,8 @@ class Semaforo(EnumSena):
 
 
 def _detalle(valor: Mapping[str, Any]) -> MapaFijo[str, Any]:
+    if not isinstance(valor, Mapping):
+        raise DatoInvalido("se esperaba un mapeo", campo="detalle", valor=valor)
     return valor if isinstance(valor, MapaFijo) else MapaFijo(valor)
 
 
