@@ -44,7 +44,7 @@ class EnumSena(enum.Enum):
         opciones = ", ".join(m.name for m in cls)
         raise DatoInvalido(
             f"no es un valor de {cls.__name__}; se esperaba uno de: {opciones}",
-            campo=campo or _campo_de(cls.__name__),
+            campo=campo if isinstance(campo, str) and campo else _campo_de(cls.__name__),
             valor=valor,
         )
 

@@ -67,10 +67,11 @@ class DatoInvalido(ErrorSena, ValueError):
         origen: str | None = None,
     ) -> None:
         self.mensaje = mensaje
-        self.campo = campo
+        # Un campo que no es texto no debe romper el mensaje del error.
+        self.campo = campo if campo is None or isinstance(campo, str) else _repr_corto(campo)
         self.valor = None if valor is _SIN_VALOR else valor
         self._tiene_valor = valor is not _SIN_VALOR
-        self.origen = origen
+        self.origen = origen if origen is None or isinstance(origen, str) else _repr_corto(origen)
         super().__init__(self._componer())
 
     def _componer(self) -> str:
@@ -97,6 +98,8 @@ def _repr_corto(valor: object, limite: int = 200) -> str:
         texto = repr(valor)
     except ValueError:  # un entero de miles de dígitos no se puede convertir a texto
         return f"un {type(valor).__name__} demasiado largo"
+    except Exception:  # un `__repr__` ajeno que falla no debe tapar el error original
+        return f"un {type(valor).__name__} sin representación"
     return texto if len(texto) <= limite else texto[: limite - 1] + "…"
 
 

@@ -27,10 +27,15 @@ def fecha_bogota(valor: object, campo: str = "fecha") -> date:
     """La fecha de Bogotá de una `date` o un `datetime` (R11). Otra cosa (texto, `None`,
     un número) es un `DatoInvalido` que nombra el campo."""
     if isinstance(valor, datetime):
-        if valor.tzinfo is None or valor.utcoffset() is None:
-            return valor.date()
         try:
+            # Una `tzinfo` ajena puede dar un desfase inválido: `ValueError` o `TypeError`.
+            if valor.tzinfo is None or valor.utcoffset() is None:
+                return valor.date()
             return valor.astimezone(BOGOTA).date()
+        except (ValueError, TypeError):
+            raise DatoInvalido(
+                "la zona horaria del datetime da un desfase inválido", campo=campo, valor=valor
+            ) from None
         except OverflowError:
             raise DatoInvalido(
                 "la fecha queda fuera del calendario al pasarla a Bogotá", campo=campo, valor=valor

@@ -81,6 +81,13 @@ class Tablero:
         """Una fila (dict plano) por indicador; ver `Informe.filas`."""
         return [_fila(self, r) for r in self.resultados]
 
+    def _repr_html_(self) -> str:
+        """La tabla HTML del tablero en un cuaderno (Jupyter), sin dependencias extra."""
+        # Única referencia hacia la capa de presentación: se importa al mostrar, no al cargar.
+        from sena_relacionamiento.io.pagina_html import tablero_html
+
+        return tablero_html(self)
+
 
 def _fila(tablero: Tablero, resultado: Resultado) -> dict[str, Any]:
     return {
@@ -152,6 +159,12 @@ class Informe:
         for motivo, registros in self._exclusiones:
             resumen[motivo] = resumen.get(motivo, 0) + len(registros)
         return MapaFijo(resumen)
+
+    def _repr_html_(self) -> str:
+        """Las tablas HTML nacional y regionales en un cuaderno, sin dependencias extra."""
+        from sena_relacionamiento.io.pagina_html import informe_html
+
+        return informe_html(self)
 
     def filas(self) -> list[dict[str, Any]]:
         """Una fila plana por (ámbito, indicador), lista para `pandas.DataFrame(...)` o un

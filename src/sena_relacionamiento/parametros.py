@@ -272,7 +272,7 @@ class Parametros:
 
     def meta_sismeg(self, rol: Rol) -> tuple[int, int]:
         """Formados y empleos a cargo de un rol: la cuota nacional por su parte (R13)."""
-        parte = self.reparto_sismeg[rol]
+        parte = self.reparto_sismeg[Rol.de(rol, "rol")]
         return int(self.sismeg_formados * parte), int(self.sismeg_empleos * parte)
 
 

@@ -76,8 +76,12 @@ def _corte(mes_absoluto: int, dia_corte: int) -> date:
 
 
 def _locale(locale: object) -> Locale:
+    if not isinstance(locale, str | Locale):
+        raise DatoInvalido(
+            "se esperaba un locale de babel, por ejemplo es_CO", campo="locale", valor=locale
+        )
     try:
-        return Locale.parse(locale)  # type: ignore[arg-type]
+        return Locale.parse(locale)
     except (UnknownLocaleError, ValueError, TypeError):
         raise DatoInvalido(
             "se esperaba un locale de babel, por ejemplo es_CO", campo="locale", valor=locale

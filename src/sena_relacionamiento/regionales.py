@@ -38,6 +38,8 @@ class Regional:
     nombre: str = attrs.field(order=False)
 
     def __attrs_post_init__(self) -> None:
+        if not (isinstance(self.codigo, str) and isinstance(self.nombre, str)):
+            raise RegionalDesconocida(f"{self.codigo!r} {self.nombre!r}")
         if _NOMBRES.get(self.codigo) != self.nombre:
             raise RegionalDesconocida(f"{self.codigo} {self.nombre}", _sugerir(self.nombre))
 

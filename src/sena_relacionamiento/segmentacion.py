@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sena_relacionamiento.dinero import validar_pesos
 from sena_relacionamiento.enumeraciones import SegmentoRegional, TipoEmpresa
+from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.regionales import ConsultaRegional, regional
 
@@ -26,6 +27,8 @@ def segmento_regional(
     El de Cesar es inferido (la circular no lo pone en el cuadro): ver
     ``parametros.segmentos_inferidos``.
     """
+    if not isinstance(parametros, Parametros):
+        raise DatoInvalido("se esperaba un Parametros", campo="parametros", valor=parametros)
     return parametros.segmentos[regional(consulta).codigo]
 
 
@@ -43,7 +46,8 @@ def tipo_empresa(
     `NO_FOCALIZADA`. Los aportes deben ser `int` o `Decimal` no negativos (R5).
     """
     aportes = validar_pesos(aportes_anuales, "aportes_anuales")
-    techo = parametros.techos_tipo_b[segmento_regional(consulta, parametros=parametros)]
+    segmento = segmento_regional(consulta, parametros=parametros)
+    techo = parametros.techos_tipo_b[segmento]
     if aportes <= parametros.piso_tipo_b:
         return TipoEmpresa.NO_FOCALIZADA
     if aportes <= techo:

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Pruebas de mutación (mutmut 3) sobre los módulos de reglas; imprime el puntaje.
+#
+# Uso:
+#   scripts/mutacion.sh            # subconjunto representativo (~3 min)
+#   scripts/mutacion.sh todo       # todos los módulos de reglas (~15 min o más)
+#
+# Trabaja en una copia temporal del proyecto, para no tocar el árbol de trabajo. Si
+# pyproject.toml no trae [tool.mutmut], agrega a la copia la configuración de docs/mutacion.md.
+# Necesita mutmut en el entorno (pip install mutmut); MUTMUT=/ruta/a/mutmut lo cambia.
+set -euo pipefail
+
+raiz="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mutmut="${MUTMUT:-mutmut}"
+alcance="${1:-subconjunto}"
+copia="$(mktemp -d "${TMPDIR:-/tmp}/sena-mutacion.XXXXXX")"
+trap 'rm -rf "$copia"' EXIT
+
+cp -r "$raiz/src" "$raiz/tests" "$raiz/pyproject.toml" "$copia/"
+cd "$copia"
+
+if [[ "$alcance" == "todo" ]]; then
+  modulos='
+  "src/sena_relacionamiento/regionales.py",
+  "src/sena_relacionamiento/parametros.py",
+  "src/sena_relacionamiento/segmentacion.py",
+  "src/sena_relacionamiento/relacionamiento.py",
+  "src/sena_relacionamiento/periodos.py",
+  "src/sena_relacionamiento/dinero.py",
+  "src/sena_relacionamiento/informe.py",
+  "src/sena_relacionamiento/indicadores/*",'
+  pruebas='
+  "tests/test_segmentacion.py",
+  "tests/test_regionales.py",
+  "tests/test_parametros.py",
+  "tests/test_periodos.py",
+  "tests/test_relacionamiento.py",
+  "tests/test_dinero.py",
+  "tests/test_indicadores.py",
+  "tests/test_mutantes.py",'
+else
+  modulos='
+  "src/sena_relacionamiento/segmentacion.py",
+  "src/sena_relacionamiento/regionales.py",
+  "src/sena_relacionamiento/indicadores/resultado.py",
+  "src/sena_relacionamiento/indicadores/ec.py",
+  "src/sena_relacionamiento/indicadores/cv.py",'
+  pruebas='
+  "tests/test_segmentacion.py",
+  "tests/test_regionales.py",
+  "tests/test_indicadores.py",
+  "tests/test_mutantes.py",'
+fi
+
+# La copia siempre usa la configuración de este script (la de pyproject se reemplaza).
+python3 - "$modulos" "$pruebas" <<'PY'
+import re, sys
+texto = open("pyproject.toml", encoding="utf-8").read()
+texto = re.sub(r"\n\[tool\.mutmut\].*?(?=\n\[|\Z)", "", texto, flags=re.S)
+texto += f"""
+[tool.mutmut]
+source_paths = ["src/"]
+only_mutate = [{sys.argv[1]}
+]
+pytest_add_cli_args = ["-o", "addopts=", "-p", "no:cacheprovider", "-q", "-x"]
+pytest_add_cli_args_test_selection = [{sys.argv[2]}
+]
+"""
+open("pyproject.toml", "w", encoding="utf-8").write(texto)
+PY
+
+inicio=$(date +%s)
+"$mutmut" run >/dev/null 2>&1 || true
+fin=$(date +%s)
+
+"$mutmut" results --all true 2>/dev/null | awk -F': ' '
+  { n[$2]++; total++ }
+  END {
+    muertos = n["killed"] + n["timeout"]
+    vivos = n["survived"]
+    sinpruebas = n["no tests"]
+    printf "mutantes: %d  muertos: %d  sobrevivientes: %d  sin pruebas: %d\n", total, muertos, vivos, sinpruebas
+    if (muertos + vivos > 0) printf "puntaje: %.1f %% de los mutantes cubiertos muertos\n", 100 * muertos / (muertos + vivos)
+  }'
+echo "tiempo: $((fin - inicio)) s"
+echo "sobrevivientes:"
+"$mutmut" results 2>/dev/null | grep survived || true

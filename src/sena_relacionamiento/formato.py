@@ -1,0 +1,243 @@
+"""Cifras, fechas y etiquetas para personas, como se escriben en Colombia (es_CO, con babel).
+
+Es un borde de la biblioteca: lo usan los escritores de informes y la línea de comandos; el
+núcleo no lo importa. Los miles van con punto, los decimales con coma, el signo de pesos
+adelante y el de porcentaje separado por un espacio.
+
+>>> from decimal import Decimal
+>>> numero(14200), pesos(50_000_000), porcentaje(Decimal("0.9"))
+('14.200', '$ 50.000.000', '90 %')
+>>> fecha(date(2012, 3, 25))
+'25 de marzo de 2012'
+
+Las cifras se recortan, no se redondean hacia la meta: 89,95 % se muestra «89,9 %», nunca
+«90 %» junto a un «No cumple» (el estado se calcula con la cifra exacta, R24). En un techo
+(EM, R20) se recorta hacia arriba, por la misma razón.
+
+>>> porcentaje(Decimal("0.8995")), porcentaje(Decimal("0.06001"), techo=True)
+('89,9 %', '6,1 %')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import ROUND_DOWN, ROUND_UP, Decimal
+from typing import TYPE_CHECKING, Final
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from sena_relacionamiento.enumeraciones import EnumSena
+from sena_relacionamiento.indicadores._base import TipoAmbito
+from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
+
+if TYPE_CHECKING:
+    from sena_relacionamiento.informe import Tablero
+    from sena_relacionamiento.parametros import Parametros
+
+__all__ = [
+    "INDICADORES_PORCENTUALES",
+    "LOCALE",
+    "SIN_VALOR",
+    "con_datos",
+    "detalle",
+    "es_porcentual",
+    "etiqueta",
+    "fecha",
+    "meta",
+    "numero",
+    "pesos",
+    "porcentaje",
+    "titulo",
+    "valor",
+]
+
+LOCALE: Final = "es_CO"
+"""El locale de babel de todas las cifras: español de Colombia."""
+
+SIN_VALOR: Final = "—"
+"""Lo que se muestra donde no hay valor (sin datos, sin meta, sin semáforo)."""
+
+INDICADORES_PORCENTUALES: Final = frozenset({Indicador.EC, Indicador.EG, Indicador.EM})
+"""Las razones que se leen como porcentaje (R14, R17, R20); EP es servicios por empresa."""
+
+_TECHOS: Final = frozenset({Indicador.EM})
+
+
+def _recortar(valor: Decimal, decimales: int, techo: bool) -> Decimal:
+    """`valor` con `decimales` cifras decimales, recortado hacia cero (o hacia arriba en un
+    techo) para que la cifra mostrada nunca alcance una meta que la exacta no alcanza."""
+    return valor.quantize(Decimal(1).scaleb(-decimales), rounding=ROUND_UP if techo else ROUND_DOWN)
+
+
+def numero(valor: int | Decimal, decimales: int = 2) -> str:
+    """Un número con miles con punto y hasta `decimales` decimales con coma.
+
+    >>> from decimal import Decimal
+    >>> numero(2500), numero(Decimal("1.6666")), numero(Decimal("2.00")), numero(-1234)
+    ('2.500', '1,66', '2', '-1.234')
+    """
+    if isinstance(valor, Decimal):
+        valor = _recortar(valor, decimales, techo=False)
+    patron = "#,##0." + "#" * decimales if decimales else "#,##0"
+    return str(format_decimal(valor, format=patron, locale=LOCALE))
+
+
+def pesos(valor: int | Decimal) -> str:
+    """Una cantidad de pesos (R5): ``$ 50.000.000``; con centavos, ``$ 1.234,50``.
+
+    >>> from decimal import Decimal
+    >>> pesos(50_000_000), pesos(Decimal("1234.5")), pesos(Decimal("100.00"))
+    ('$ 50.000.000', '$ 1.234,50', '$ 100')
+    """
+    con_centavos = isinstance(valor, Decimal) and valor != valor.to_integral_value()
+    patron = "¤ #,##0.00" if con_centavos else "¤ #,##0"
+    return str(format_currency(valor, "COP", format=patron, locale=LOCALE, currency_digits=False))
+
+
+def porcentaje(valor: Decimal, *, techo: bool = False) -> str:
+    """Una proporción (0.9) como porcentaje con hasta un decimal: ``90 %``, ``83,3 %``.
+
+    Se recorta hacia cero; con ``techo=True``, hacia arriba (ver el módulo).
+
+    >>> from decimal import Decimal
+    >>> porcentaje(Decimal(5) / 6), porcentaje(Decimal("0.06"), techo=True)
+    ('83,3 %', '6 %')
+    """
+    return str(format_percent(_recortar(valor, 3, techo), format="#,##0.# %", locale=LOCALE))
+
+
+def fecha(valor: date) -> str:
+    """Una fecha en palabras: ``25 de marzo de 2012``."""
+    return str(format_date(valor, format="long", locale=LOCALE))
+
+
+def etiqueta(miembro: EnumSena | None) -> str:
+    """La etiqueta en español de un miembro (``Cumple``, ``Verde``) o «—» si no hay.
+
+    >>> from sena_relacionamiento.indicadores.resultado import Estado
+    >>> etiqueta(Estado.NO_CUMPLE), etiqueta(None)
+    ('No cumple', '—')
+    """
+    return SIN_VALOR if miembro is None else miembro.etiqueta
+
+
+def es_porcentual(indicador: Indicador) -> bool:
+    """Si el valor y la meta del indicador se leen como porcentaje (EC, EG, EM)."""
+    return indicador in INDICADORES_PORCENTUALES
+
+
+def _cifra(indicador: Indicador, cantidad: int | Decimal) -> str:
+    if es_porcentual(indicador) and isinstance(cantidad, Decimal):
+        return porcentaje(cantidad, techo=indicador in _TECHOS)
+    return numero(cantidad)
+
+
+def valor(resultado: Resultado, *, terminos: bool = True) -> str:
+    """El valor de un resultado para personas; en las razones, con sus términos si
+    `terminos`.
+
+    ``90 % (27 de 30)`` en EC, ``1,66 (5 de 3)`` en EP, ``14.200`` en un conteo y «—» sin
+    datos (R24).
+    """
+    if resultado.valor is None:
+        return SIN_VALOR
+    texto = _cifra(resultado.indicador, resultado.valor)
+    if terminos and resultado.denominador is not None:
+        texto += f" ({numero(resultado.numerador)} de {numero(resultado.denominador)})"
+    return texto
+
+
+def meta(resultado: Resultado) -> str:
+    """La meta de un resultado: ``90 %``, ``2``, ``5.500``; un techo con «máx.» (EM, R20) y
+    «—» si el ámbito no tiene meta (R24)."""
+    if resultado.meta is None:
+        return SIN_VALOR
+    texto = _cifra(resultado.indicador, resultado.meta)
+    return f"máx. {texto}" if resultado.indicador in _TECHOS else texto
+
+
+def detalle(resultado: Resultado) -> str:
+    """Un resumen de una línea del detalle de un resultado (R14–R21), o «» si no hay nada
+    que decir: solo las cifras distintas de cero.
+
+    Dice los contactos fuera de cartera y las empresas con menos de 3 contactos en el año
+    (EC), las empresas con dos servicios (EP), los servicios más solicitados (EG), el valor
+    en pesos (AF), el incremento del mes y los contratos dentro de cuota (CV), el tope
+    publicado (EM) y los asistentes (PE).
+    """
+    d: Mapping[str, object] = resultado.detalle
+    i = resultado.indicador
+    partes: list[str] = []
+
+    def cuenta(texto: str, clave: str) -> None:
+        cantidad = _entero(d, clave)
+        if cantidad:
+            partes.append(f"{texto}: {numero(cantidad)}")
+
+    if i is Indicador.EC:
+        cuenta("fuera de cartera", "fuera_de_cartera")
+        menos = d.get("empresas_con_menos_de_3_contactos", ())
+        if isinstance(menos, tuple) and menos:
+            partes.append(f"con menos de 3 contactos en el año: {numero(len(menos))}")
+    elif i is Indicador.EP:
+        if resultado.denominador:
+            partes.append(
+                f"empresas con 2 servicios: {numero(_entero(d, 'empresas_con_2_servicios'))}"
+            )
+    elif i is Indicador.EG:
+        servicios = d.get("servicios_mas_solicitados", ())
+        if isinstance(servicios, tuple) and servicios:
+            lista = ", ".join(f"{nombre} ({numero(veces)})" for nombre, veces in servicios)
+            partes.append(f"más solicitados: {lista}")
+    elif i is Indicador.AF:
+        if _entero(d, "cantidad_anio"):
+            partes.append(f"valor: {pesos(_entero(d, 'valor_pesos'))}")
+            partes.append(
+                f"en el año: {numero(_entero(d, 'cantidad_anio'))} por "
+                f"{pesos(_entero(d, 'valor_pesos_anio'))}"
+            )
+    elif i is Indicador.CV:
+        cuenta("en el mes", "incremento_mes")
+        cuenta("dentro de cuota", "dentro_de_cuota")
+    elif i is Indicador.EM:
+        tope = d.get("tope_publicado")
+        if isinstance(tope, int):
+            empresas = "empresa" if tope == 1 else "empresas"
+            partes.append(f"tope publicado: {numero(tope)} {empresas}")
+    elif i is Indicador.PE:
+        cuenta("asistentes", "asistentes")
+    return "; ".join(partes)
+
+
+def _entero(detalle_: Mapping[str, object], clave: str) -> int | Decimal:
+    """Un conteo o una suma del detalle; 0 si falta."""
+    cantidad = detalle_.get(clave, 0)
+    return cantidad if isinstance(cantidad, int | Decimal) else 0
+
+
+def con_datos(tablero: Tablero) -> bool:
+    """Si el tablero tiene algo que mostrar: algún numerador o denominador distinto de cero.
+
+    Las 33 regionales tienen tablero (R24); los informes para personas muestran solo las
+    que tienen datos.
+    """
+    return any(r.numerador or r.denominador for r in tablero.resultados)
+
+
+def titulo(tablero: Tablero, parametros: Parametros | None = None) -> str:
+    """El nombre de un ámbito para personas: ``Nacional: Colombia``, ``Rol: Estratégico``,
+    ``Regional: Antioquia (05)``, ``Gestor: g01``.
+
+    Con `parametros`, el de una regional dice además su segmento (R3) y si es inferido.
+    """
+    ambito = tablero.ambito
+    if ambito is TipoAmbito.REGIONAL:
+        texto = f"Regional: {tablero.nombre} ({tablero.clave})"
+        if parametros is not None:
+            texto += f", segmento {parametros.segmentos[tablero.clave].etiqueta.lower()}"
+            if tablero.clave in parametros.segmentos_inferidos:
+                texto += " (inferido, R3)"
+        return texto
+    return f"{ambito.etiqueta}: {tablero.nombre}"

@@ -1,0 +1,456 @@
+"""Escritores del informe: texto para la terminal, JSON, CSV, XLSX y una página HTML.
+
+Cada formato se genera completo en memoria (`generar`) y se escribe de una vez
+(`escribir`): a un archivo temporal de la misma carpeta que luego reemplaza al destino, así
+que un fallo nunca deja un archivo a medias.
+
+Un texto que va a una celda de CSV o de Excel y empieza por ``=``, ``+``, ``-``, ``@``, un
+tabulador o un retorno se neutraliza anteponiéndole ``'`` (inyección de fórmulas); los
+números se escriben como números.
+
+>>> neutralizar("=HYPERLINK(\\"http://x\\")"), neutralizar("Huila"), neutralizar(-5)
+('\\'=HYPERLINK("http://x")', 'Huila', -5)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from sena_relacionamiento import formato
+from sena_relacionamiento.enumeraciones import EnumSena
+from sena_relacionamiento.errores import DatoInvalido, DependenciaFaltante
+from sena_relacionamiento.indicadores._base import TipoAmbito
+from sena_relacionamiento.indicadores.resultado import Indicador, Semaforo
+from sena_relacionamiento.io.pagina_html import pagina_html
+
+if TYPE_CHECKING:
+    from sena_relacionamiento.informe import Informe, Tablero
+    from sena_relacionamiento.parametros import Parametros
+
+__all__ = [
+    "COLUMNAS",
+    "ESQUEMA_JSON",
+    "FORMATOS",
+    "datos_json",
+    "escribir",
+    "escribir_atomico",
+    "generar",
+    "informe_csv",
+    "informe_json",
+    "informe_texto",
+    "informe_xlsx",
+    "neutralizar",
+]
+
+FORMATOS: Final = ("texto", "json", "csv", "xlsx", "html")
+"""Los formatos de salida, en el orden de ``--formato``."""
+
+ESQUEMA_JSON: Final = 1
+"""La versión del esquema JSON (ver docs/esquema_json.md); sube solo si algo cambia."""
+
+COLUMNAS: Final = (
+    "ambito",
+    "clave",
+    "indicador",
+    "inicio",
+    "fin",
+    "valor",
+    "meta",
+    "numerador",
+    "denominador",
+    "estado",
+    "semaforo",
+)
+"""Las columnas de `Informe.filas()`, en su orden: las del CSV y de ``resultados`` en JSON."""
+
+_PELIGROSOS: Final = ("=", "+", "-", "@", "\t", "\r")
+# Caracteres de control que un archivo XLSX no admite y que en una terminal pueden ser
+# secuencias de escape (ESC es \x1b).
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def neutralizar(valor: object) -> object:
+    """El valor listo para una celda de hoja de cálculo: un texto que empieza por un
+    carácter de fórmula lleva ``'`` delante; lo demás (números incluidos) queda igual."""
+    if isinstance(valor, str) and valor.startswith(_PELIGROSOS):
+        return "'" + valor
+    return valor
+
+
+# --- Texto ---
+
+
+def _sin_control(texto: str) -> str:
+    """El texto sin caracteres de control (en una terminal, secuencias de escape)."""
+    return _CONTROL.sub("\ufffd", texto)
+
+
+def _tabla(encabezado: tuple[str, ...], filas: Iterable[tuple[str, ...]]) -> list[str]:
+    """Una tabla de columnas alineadas a la izquierda, separadas por dos espacios."""
+    todas = [encabezado, *(tuple(_sin_control(c) for c in fila) for fila in filas)]
+    anchos = [max(len(fila[i]) for fila in todas) for i in range(len(encabezado))]
+    return [
+        "  ".join(c.ljust(a) for c, a in zip(fila, anchos, strict=True)).rstrip() for fila in todas
+    ]
+
+
+def _tablero_texto(tablero: Tablero, parametros: Parametros) -> list[str]:
+    titulo = _sin_control(formato.titulo(tablero, parametros))
+    lineas = [titulo, "=" * len(titulo)]
+    lineas += _tabla(
+        ("Indicador", "Valor", "Meta", "Estado", "Semáforo", "Detalle"),
+        (
+            (
+                r.indicador.etiqueta,
+                formato.valor(r),
+                formato.meta(r),
+                r.estado.etiqueta,
+                formato.etiqueta(r.semaforo),
+                formato.detalle(r),
+            )
+            for r in tablero.resultados
+        ),
+    )
+    return [*lineas, ""]
+
+
+def informe_texto(inf: Informe) -> str:
+    """El informe para leer en la terminal, en español y con cifras es_CO: una tabla por
+    ámbito (la nación, los roles, las regionales con datos y los gestores) con valor, meta,
+    estado y semáforo (R22–R25), y el resumen de excluidos (R23)."""
+    p = inf.periodo
+    lineas = [
+        f"Informe de la Circular 109 de 2012 — {p.etiqueta()} ({p})",
+        f"Del {formato.fecha(p.inicio)} al {formato.fecha(p.fin)} (corte día {p.dia_corte})",
+        "",
+    ]
+    lineas += _tablero_texto(inf.nacional, inf.parametros)
+    for tablero in inf.roles.values():
+        lineas += _tablero_texto(tablero, inf.parametros)
+    sin_datos = 0
+    for tablero in inf.regionales.values():
+        if formato.con_datos(tablero):
+            lineas += _tablero_texto(tablero, inf.parametros)
+        else:
+            sin_datos += 1
+    if sin_datos:
+        lineas += [f"Regionales sin datos en el periodo (no se muestran): {sin_datos}", ""]
+    for tablero in inf.gestores.values():
+        lineas += _tablero_texto(tablero, inf.parametros)
+    resumen = _excluidos(inf)
+    total = sum(resumen.values())
+    if total:
+        lineas.append(f"Registros excluidos (R23): {formato.numero(total)}")
+        lineas += [f"  {motivo}: {formato.numero(n)}" for motivo, n in resumen.items()]
+    else:
+        lineas.append("Registros excluidos (R23): ninguno")
+    return "\n".join(lineas) + "\n"
+
+
+def _excluidos(inf: Informe) -> dict[str, int]:
+    """Cuántos registros se excluyeron por motivo, sin los motivos en cero, en orden
+    alfabético de motivo."""
+    return {m: n for m, n in sorted(inf.resumen_excluidos().items()) if n}
+
+
+# --- JSON ---
+
+
+def _json(valor: object) -> Any:
+    """Un valor como JSON estable: `Decimal` como texto exacto, fechas ISO, enumeraciones
+    por nombre, tablas con llaves de texto ordenadas y conjuntos ordenados."""
+    if isinstance(valor, Decimal):
+        return format(valor, "f")
+    if isinstance(valor, date):
+        return valor.isoformat()
+    if isinstance(valor, EnumSena):
+        return valor.name
+    if isinstance(valor, Mapping):
+        pares = sorted((str(_json(k)), _json(v)) for k, v in valor.items())
+        return dict(pares)
+    if isinstance(valor, frozenset):
+        return sorted(_json(v) for v in valor)
+    return valor
+
+
+def datos_json(inf: Informe) -> dict[str, Any]:
+    """El informe como objeto JSON del esquema 1 (ver docs/esquema_json.md)."""
+    p = inf.periodo
+    parametros = {
+        a.name: _json(getattr(inf.parametros, a.name)) for a in attrs.fields(type(inf.parametros))
+    }
+    return {
+        "esquema": ESQUEMA_JSON,
+        "periodo": str(p),
+        "inicio": p.inicio.isoformat(),
+        "fin": p.fin.isoformat(),
+        "dia_corte": p.dia_corte,
+        "parametros": parametros,
+        "resultados": [{k: _json(fila[k]) for k in COLUMNAS} for fila in inf.filas()],
+        "excluidos": _excluidos(inf),
+    }
+
+
+def informe_json(inf: Informe) -> str:
+    """El informe como texto JSON (UTF-8, sin escapar las tildes, con sangría de 2)."""
+    return json.dumps(datos_json(inf), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- CSV ---
+
+
+def _celda_csv(valor: object) -> object:
+    if valor is None:
+        return ""
+    if isinstance(valor, Decimal):
+        return format(valor, "f")
+    if isinstance(valor, date):
+        return valor.isoformat()
+    return neutralizar(valor)
+
+
+def informe_csv(inf: Informe) -> str:
+    """Las filas de `Informe.filas()` como CSV: separador ``,``, decimales con punto,
+    fechas ISO, vacío donde no hay valor y los textos neutralizados."""
+    salida = io.StringIO()
+    escritor = csv.writer(salida, lineterminator="\n")
+    escritor.writerow(COLUMNAS)
+    for fila in inf.filas():
+        escritor.writerow([_celda_csv(fila[k]) for k in COLUMNAS])
+    return salida.getvalue()
+
+
+# --- XLSX ---
+
+_HOJAS: Final = (
+    (TipoAmbito.NACIONAL, "Nacional"),
+    (TipoAmbito.ROL, "Roles"),
+    (TipoAmbito.REGIONAL, "Regionales"),
+    (TipoAmbito.GESTOR, "Gestores"),
+)
+_RELLENOS: Final = {Semaforo.VERDE: "C6EFCE", Semaforo.AMARILLO: "FFEB9C", Semaforo.ROJO: "FFC7CE"}
+_FORMATO_FECHA: Final = "DD/MM/YYYY"
+_ENCABEZADO_AMBITO: Final = (
+    "Clave",
+    "Nombre",
+    "Indicador",
+    "Descripción",
+    "Inicio",
+    "Fin",
+    "Valor",
+    "Meta",
+    "Numerador",
+    "Denominador",
+    "Estado",
+    "Semáforo",
+)
+
+
+def _celda_xlsx(valor: object) -> object:
+    if isinstance(valor, str):
+        return neutralizar(_sin_control(valor))
+    return valor
+
+
+def _formato_numero(indicador: Indicador) -> str:
+    if formato.es_porcentual(indicador):
+        return "0.0%"
+    if indicador is Indicador.EP:
+        return "0.00"
+    return "#,##0"
+
+
+def _detalle_plano(detalle: Mapping[str, object]) -> Iterator[tuple[str, str, object]]:
+    """El detalle de un resultado como filas (dato, elemento, valor)."""
+    for dato, contenido in detalle.items():
+        if isinstance(contenido, Mapping):
+            for fila, columnas in contenido.items():
+                for columna, n in columnas.items():
+                    yield dato, f"{fila} × {columna}", n
+        elif isinstance(contenido, tuple):
+            for posicion, elemento in enumerate(contenido, start=1):
+                if isinstance(elemento, tuple):
+                    yield dato, elemento[0], elemento[1]
+                else:
+                    yield dato, str(posicion), elemento
+        else:
+            yield dato, "", contenido
+
+
+def _datos_registro(registro: Any) -> str:
+    return "; ".join(
+        f"{a.name}={_json(getattr(registro, a.name))}" for a in attrs.fields(type(registro))
+    )
+
+
+def informe_xlsx(inf: Informe) -> bytes:
+    """El informe como libro de Excel (necesita el extra ``excel``: openpyxl).
+
+    Una hoja por nivel de ámbito (Nacional, Roles, Regionales, Gestores) con las filas de
+    `Informe.filas()` más el nombre y las etiquetas; los números son números y las razones
+    llevan formato de porcentaje; el semáforo colorea su celda. Además: «Detalle» (los
+    desgloses de cada resultado), «Excluidos» (cuántos por motivo) y «Registros excluidos»
+    (cada uno, R23). Sin openpyxl lanza `DependenciaFaltante`.
+    """
+    try:
+        from openpyxl import Workbook  # type: ignore[import-untyped]
+        from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
+    except ImportError:
+        raise DependenciaFaltante("openpyxl", "excel") from None
+    libro = Workbook()
+    libro.remove(libro.active)
+    negrita = Font(bold=True)
+    rellenos = {s: PatternFill("solid", fgColor=color) for s, color in _RELLENOS.items()}
+    for ambito, nombre in _HOJAS:
+        hoja = libro.create_sheet(nombre)
+        hoja.append(_ENCABEZADO_AMBITO)
+        fila = 1
+        for tablero in inf.tableros:
+            if tablero.ambito is not ambito:
+                continue
+            for r in tablero.resultados:
+                fila += 1
+                hoja.append(
+                    [
+                        _celda_xlsx(v)
+                        for v in (
+                            tablero.clave,
+                            tablero.nombre,
+                            r.indicador.name,
+                            r.indicador.etiqueta,
+                            r.inicio,
+                            r.fin,
+                            r.valor,
+                            r.meta,
+                            r.numerador,
+                            r.denominador,
+                            r.estado.etiqueta,
+                            formato.etiqueta(r.semaforo),
+                        )
+                    ]
+                )
+                for columna in ("E", "F"):
+                    hoja[f"{columna}{fila}"].number_format = _FORMATO_FECHA
+                for columna in ("G", "H"):
+                    hoja[f"{columna}{fila}"].number_format = _formato_numero(r.indicador)
+                if r.semaforo is not None:
+                    hoja[f"L{fila}"].fill = rellenos[r.semaforo]
+        _terminar_hoja(hoja, negrita, (10, 24, 16, 36, 12, 12, 12, 12, 12, 13, 11, 10))
+    detalle = libro.create_sheet("Detalle")
+    detalle.append(["Ámbito", "Clave", "Indicador", "Dato", "Elemento", "Valor"])
+    for tablero in inf.tableros:
+        for r in tablero.resultados:
+            for dato, elemento, valor in _detalle_plano(r.detalle):
+                detalle.append(
+                    [
+                        _celda_xlsx(v)
+                        for v in (
+                            tablero.ambito.etiqueta,
+                            tablero.clave,
+                            r.indicador.name,
+                            dato,
+                            elemento,
+                            valor,
+                        )
+                    ]
+                )
+    _terminar_hoja(detalle, negrita, (10, 24, 16, 34, 40, 14))
+    resumen = libro.create_sheet("Excluidos")
+    resumen.append(["Motivo", "Registros"])
+    for motivo, n in _excluidos(inf).items():
+        resumen.append([_celda_xlsx(motivo), n])
+    _terminar_hoja(resumen, negrita, (50, 12))
+    lista = libro.create_sheet("Registros excluidos")
+    lista.append(["Motivo", "Tipo de registro", "Datos"])
+    for exclusion in inf.excluidos:
+        lista.append(
+            [
+                _celda_xlsx(v)
+                for v in (
+                    exclusion.motivo,
+                    type(exclusion.registro).__name__,
+                    _datos_registro(exclusion.registro),
+                )
+            ]
+        )
+    _terminar_hoja(lista, negrita, (50, 22, 100))
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()
+
+
+def _terminar_hoja(hoja: Any, negrita: Any, anchos: tuple[int, ...]) -> None:
+    """Encabezado en negrita y fijo, filtro automático y anchos de columna."""
+    for celda in hoja[1]:
+        celda.font = negrita
+    hoja.freeze_panes = "A2"
+    hoja.auto_filter.ref = hoja.dimensions
+    for posicion, ancho in enumerate(anchos):
+        hoja.column_dimensions[chr(ord("A") + posicion)].width = ancho
+
+
+# --- Despacho y escritura ---
+
+
+def generar(inf: Informe, formato_: str) -> str | bytes:
+    """El informe en el formato pedido (uno de `FORMATOS`): texto para los formatos de
+    texto, bytes para ``xlsx``. Otro formato es un `DatoInvalido`."""
+    if formato_ == "texto":
+        return informe_texto(inf)
+    if formato_ == "json":
+        return informe_json(inf)
+    if formato_ == "csv":
+        return informe_csv(inf)
+    if formato_ == "xlsx":
+        return informe_xlsx(inf)
+    if formato_ == "html":
+        return pagina_html(inf)
+    raise DatoInvalido(
+        "no es un formato de salida; se esperaba uno de: " + ", ".join(FORMATOS),
+        campo="formato",
+        valor=formato_,
+    )
+
+
+def escribir_atomico(ruta: str | os.PathLike[str], contenido: str | bytes) -> None:
+    """Escribe `contenido` (texto en UTF-8 o bytes) en `ruta` completo o nada.
+
+    Escribe un temporal en la misma carpeta y lo pone en el lugar de `ruta` con
+    `os.replace`; si algo falla, el temporal se borra y `ruta` queda como estaba.
+    """
+    destino = Path(ruta)
+    datos = contenido.encode("utf-8") if isinstance(contenido, str) else contenido
+    descriptor, temporal = tempfile.mkstemp(
+        prefix=f".{destino.name}.", suffix=".tmp", dir=destino.parent
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as archivo:
+            archivo.write(datos)
+            archivo.flush()
+            os.fsync(archivo.fileno())
+        # mkstemp crea el temporal solo para su dueño (0600): se le dan los permisos del
+        # archivo que reemplaza o, si es nuevo, los de un archivo común (0644).
+        os.chmod(temporal, destino.stat().st_mode & 0o777 if destino.exists() else 0o644)
+        os.replace(temporal, destino)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporal)
+        raise
+
+
+def escribir(inf: Informe, formato_: str, ruta: str | os.PathLike[str]) -> None:
+    """Genera el informe en `formato_` y lo escribe en `ruta` completo o nada."""
+    escribir_atomico(ruta, generar(inf, formato_))

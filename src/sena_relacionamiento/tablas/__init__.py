@@ -1,0 +1,42 @@
+"""Los indicadores calculados directamente sobre marcos de datos (issue 8).
+
+`informe_tabular(...)` da las mismas filas que `informe(datos, periodo).filas()`, pero toma una
+tabla por tipo de registro (pandas, polars ansioso o perezoso, pyarrow, una relación de
+DuckDB… cualquier marco que narwhals entienda) y hace la agregación pesada en el motor de esa
+tabla. Solo la tabla agregada, pequeña (una fila por ámbito × indicador), pasa por Python, donde
+se evalúa con las mismas funciones del núcleo (`Contexto`, `evaluar`, la consolidación de R22):
+el estado y el semáforo son exactamente los de `informe()`.
+
+Necesita el extra ``tablas`` (narwhals); sin él, importar este módulo es una
+`DependenciaFaltante`. Importar `sena_relacionamiento` no importa este módulo.
+
+>>> import polars as pl
+>>> from datetime import date
+>>> from sena_relacionamiento import Periodo
+>>> gestores = pl.DataFrame({"id": ["g1"], "rol": ["EMPRESARIAL"], "regional": ["41"]})
+>>> asignaciones = pl.DataFrame({"gestor": ["g1"] * 30, "nit": [str(800 + i) for i in range(30)]})
+>>> contactos = pl.DataFrame({
+...     "gestor": ["g1"] * 27, "nit": [str(800 + i) for i in range(27)],
+...     "fecha": [date(2012, 3, 1)] * 27, "tipo": ["NUEVO"] * 27, "medio": ["VISITA"] * 27,
+... })
+>>> resultado = informe_tabular(gestores=gestores, asignaciones=asignaciones,
+...                             contactos=contactos, periodo=Periodo(2012, 3))
+>>> fila = resultado.filas.filter(pl.col("clave") == "g1", pl.col("indicador") == "EC")
+>>> fila.select("valor", "numerador", "denominador", "estado", "semaforo").row(0)
+('0.9', 27, 30, 'CUMPLE', 'VERDE')
+"""
+
+from __future__ import annotations
+
+try:
+    import narwhals  # noqa: F401
+except ImportError as _error:  # pragma: no cover - depende del entorno
+    from sena_relacionamiento.errores import DependenciaFaltante
+
+    raise DependenciaFaltante("narwhals", "tablas") from _error
+
+from sena_relacionamiento.tablas._motor import MOTIVO_NULO
+from sena_relacionamiento.tablas._periodo import periodo_de
+from sena_relacionamiento.tablas._tabular import InformeTabular, a_filas, informe_tabular
+
+__all__ = ["MOTIVO_NULO", "InformeTabular", "a_filas", "informe_tabular", "periodo_de"]

@@ -1,0 +1,199 @@
+"""Las columnas de cada tabla de entrada y su revisión (uso interno de `tablas`).
+
+Cada tabla tiene las columnas del registro del mismo nombre (API.md, «Records»). Una columna
+que falta o de un tipo equivocado es un `DatoInvalido` que nombra la tabla y la columna. Las
+columnas con valor por defecto en el registro (``cantidad=1``, ``formados=0``, ``gestor=None``…)
+pueden faltar: se llenan con ese valor.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from typing import Any, Final
+
+import attrs
+import narwhals.stable.v2 as nw
+
+from sena_relacionamiento.errores import DatoInvalido
+
+__all__ = ["ESQUEMAS", "Columna", "Tipo", "preparar"]
+
+ZONA_BOGOTA: Final = "America/Bogota"
+
+
+class Tipo(enum.Enum):
+    """El tipo lógico de una columna de entrada."""
+
+    TEXTO = "texto"
+    FECHA = "fecha (date o datetime)"
+    ENTERO = "entero"
+    BOOLEANO = "booleano"
+    PESOS = "entero o decimal (pesos, R5: nunca float)"
+
+
+@attrs.frozen
+class Columna:
+    """Una columna: su tipo, si admite nulos (campos ``= None`` del registro), si es
+    obligatoria y, si no lo es, el valor con que se llena cuando falta."""
+
+    tipo: Tipo
+    nula: bool = False
+    defecto: Any = None
+    obligatoria: bool = True
+
+
+def _opcional(tipo: Tipo, defecto: Any = None, *, nula: bool = False) -> Columna:
+    return Columna(tipo, nula=nula, defecto=defecto, obligatoria=False)
+
+
+T, F, E, B = Tipo.TEXTO, Tipo.FECHA, Tipo.ENTERO, Tipo.BOOLEANO
+
+ESQUEMAS: Final[Mapping[str, Mapping[str, Columna]]] = {
+    "gestores": {"id": Columna(T), "rol": Columna(T), "regional": Columna(T)},
+    "asignaciones": {"gestor": Columna(T), "nit": Columna(T)},
+    "contactos": {
+        "gestor": Columna(T),
+        "nit": Columna(T),
+        "fecha": Columna(F),
+        "tipo": Columna(T),
+        "medio": Columna(T),
+    },
+    "servicios": {
+        "nit": Columna(T),
+        "fecha": Columna(F),
+        "servicio": Columna(T),
+        "gestor": _opcional(T, nula=True),
+    },
+    "solicitudes": {
+        "id": Columna(T),
+        "fecha": Columna(F),
+        "servicio": Columna(T),
+        "regional": Columna(T),
+        "gestor": _opcional(T, nula=True),
+        "nit": _opcional(T, nula=True),
+        "fecha_gestion": _opcional(F, nula=True),
+    },
+    "ambientes": {
+        "gestor": Columna(T),
+        "fecha": Columna(F),
+        "valor": Columna(Tipo.PESOS),
+        "cantidad": _opcional(E, 1),
+    },
+    "contratos": {
+        "nit": Columna(T),
+        "regional": Columna(T),
+        "fecha": Columna(F),
+        "obligada": Columna(B),
+        "cuota_regulada": _opcional(E, 0),
+    },
+    "cuotas": {
+        "nit": Columna(T),
+        "cuota_regulada": Columna(E),
+        "monetiza": Columna(B),
+        "gestor": _opcional(T, nula=True),
+    },
+    "eventos": {
+        "regional": Columna(T),
+        "fecha": Columna(F),
+        "asistentes": Columna(E),
+        "razon": Columna(T),
+        "gestor": _opcional(T, nula=True),
+    },
+    "logros": {
+        "gestor": Columna(T),
+        "fecha": Columna(F),
+        "formados": _opcional(E, 0),
+        "empleos": _opcional(E, 0),
+    },
+}
+"""Tabla → columna → `Columna`: las columnas de los registros de API.md."""
+
+
+_TIPO_VACIO: Final[Mapping[Tipo, Any]] = {Tipo.TEXTO: nw.String, Tipo.FECHA: nw.Date}
+
+
+def _revisar_tipo(tabla: str, nombre: str, columna: Columna, dtype: Any) -> nw.Expr:
+    """La expresión que lee la columna ya normalizada, o un `DatoInvalido`."""
+    expr = nw.col(nombre)
+    tipo = columna.tipo
+    if columna.nula and dtype == nw.Unknown:  # una columna toda nula (tipo Null de polars)
+        return nw.lit(None, dtype=_TIPO_VACIO.get(tipo, nw.Int64))
+    if tipo is Tipo.TEXTO:
+        if dtype == nw.String:
+            return expr
+        if dtype == nw.Categorical or dtype == nw.Enum:
+            return expr.cast(nw.String)
+        if nombre == "nit" and dtype.is_integer():
+            return expr.cast(nw.String)
+    elif tipo is Tipo.FECHA:
+        if dtype == nw.Date:
+            return expr
+        if isinstance(dtype, nw.Datetime):
+            # R11: un datetime con zona se pasa a Bogotá; uno ingenuo ya es hora de Bogotá.
+            if dtype.time_zone is not None:
+                expr = expr.dt.convert_time_zone(ZONA_BOGOTA).dt.replace_time_zone(None)
+            return expr
+    elif tipo is Tipo.ENTERO:
+        if dtype.is_integer():
+            return expr
+    elif tipo is Tipo.BOOLEANO:
+        if dtype == nw.Boolean:
+            return expr
+    elif dtype.is_integer() or dtype == nw.Decimal:
+        return expr
+    raise DatoInvalido(
+        f"la columna debe ser de tipo {tipo.value} y es {dtype}",
+        campo=f"{tabla}.{nombre}",
+    )
+
+
+@attrs.frozen
+class Tabla:
+    """Una tabla de entrada ya revisada: el marco con las columnas normalizadas más la columna
+    booleana ``_nula`` (un nulo donde el registro no lo admite), y si sus fechas son
+    `datetime`."""
+
+    marco: Any  # nw.DataFrame | nw.LazyFrame
+    fecha_hora: Mapping[str, bool]
+
+
+def preparar(tabla: str, nativo: Any) -> Tabla:
+    """Revisa las columnas de `nativo` contra `ESQUEMAS[tabla]` y las normaliza (R11, R5)."""
+    marco = nw.from_native(nativo)  # `informe_tabular` ya revisó que es un marco
+    esquema = marco.collect_schema()
+    columnas: list[nw.Expr] = []
+    nulos: list[nw.Expr] = []
+    fecha_hora: dict[str, bool] = {}
+    for nombre, columna in ESQUEMAS[tabla].items():
+        if nombre not in esquema:
+            if columna.obligatoria:
+                raise DatoInvalido("falta la columna", campo=f"{tabla}.{nombre}")
+            dtype = _TIPO_VACIO.get(columna.tipo, nw.Int64)
+            columnas.append(nw.lit(columna.defecto, dtype=dtype).alias(nombre))
+            fecha_hora[nombre] = False
+            continue
+        dtype = esquema[nombre]
+        columnas.append(_revisar_tipo(tabla, nombre, columna, dtype).alias(nombre))
+        fecha_hora[nombre] = isinstance(dtype, nw.Datetime)
+        if not columna.nula:
+            nulos.append(nw.col(nombre).is_null())
+    nula = nw.any_horizontal(*nulos, ignore_nulls=True) if nulos else nw.lit(value=False)
+    return Tabla(marco.select(*columnas).with_columns(_nula=nula), fecha_hora)
+
+
+def limite(fecha_hora: bool, dia: date) -> Any:
+    """El literal del comienzo del día `dia`, como `date` o como `datetime` ingenuo según la
+    columna con que se compara."""
+    return datetime(dia.year, dia.month, dia.day) if fecha_hora else dia
+
+
+def desde(nombre: str, fecha_hora: bool, dia: date) -> nw.Expr:
+    """``columna >= dia`` (el día completo incluido)."""
+    return nw.col(nombre) >= nw.lit(limite(fecha_hora, dia))
+
+
+def hasta(nombre: str, fecha_hora: bool, dia: date) -> nw.Expr:
+    """``fecha(columna) <= dia``: antes del comienzo del día siguiente."""
+    return nw.col(nombre) < nw.lit(limite(fecha_hora, dia + timedelta(days=1)))

@@ -1,0 +1,270 @@
+"""`informe_tabular`: las filas de `Informe.filas()` calculadas sobre marcos de datos."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+import narwhals.stable.v2 as nw
+
+from sena_relacionamiento._inmutable import MapaFijo
+from sena_relacionamiento.datos import DatosSeguimiento
+from sena_relacionamiento.errores import DatoInvalido
+from sena_relacionamiento.indicadores._base import Calculo, Contexto
+from sena_relacionamiento.indicadores.resultado import Indicador
+from sena_relacionamiento.informe import _consolidar
+from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
+from sena_relacionamiento.periodos import Periodo
+from sena_relacionamiento.registros import Gestor
+from sena_relacionamiento.tablas._esquema import preparar
+from sena_relacionamiento.tablas._motor import Motor, recoger
+
+__all__ = ["COLUMNAS", "InformeTabular", "a_filas", "informe_tabular"]
+
+COLUMNAS: Final[Mapping[str, Any]] = {
+    "ambito": nw.String(),
+    "clave": nw.String(),
+    "indicador": nw.String(),
+    "inicio": nw.Date(),
+    "fin": nw.Date(),
+    "valor": nw.String(),
+    "meta": nw.String(),
+    "numerador": nw.Int64(),
+    "denominador": nw.Int64(),
+    "estado": nw.String(),
+    "semaforo": nw.String(),
+}
+"""Las columnas del marco de salida y sus tipos (``valor`` y ``meta`` como texto exacto)."""
+
+_RAZONES: Final = frozenset({"EC", "EP", "EG", "EM"})
+
+
+@attrs.frozen(kw_only=True)
+class InformeTabular:
+    """Lo que da `informe_tabular`.
+
+    - `filas`: un marco del mismo tipo que las tablas de entrada (perezoso si lo eran) con una
+      fila por (ámbito, indicador), las de `Informe.filas()` y en su orden.
+    - `registros`: cuántas filas tenía cada tabla de entrada.
+    - `excluidos`: tabla → motivo → cuántas filas se excluyeron (R23). Las demás filas de cada
+      tabla cuentan en alguna cifra: nada se pierde.
+    """
+
+    periodo: Periodo
+    filas: Any
+    registros: MapaFijo[str, int]
+    excluidos: MapaFijo[str, MapaFijo[str, int]]
+
+    def resumen_excluidos(self) -> Mapping[str, int]:
+        """Cuántas filas se excluyeron por motivo, sumando todas las tablas (como
+        `Informe.resumen_excluidos()`)."""
+        resumen: dict[str, int] = {}
+        for motivos in self.excluidos.values():
+            for motivo, n in motivos.items():
+                resumen[motivo] = resumen.get(motivo, 0) + n
+        return MapaFijo(resumen)
+
+
+def _gestores(nativo: Any) -> list[Gestor]:
+    """Los gestores como registros `Gestor` (tabla pequeña): se validan como en el núcleo."""
+    t = preparar("gestores", nativo)
+    datos: dict[str, list[Any]] = recoger(t.marco).to_dict(as_series=False)
+    gestores = []
+    for posicion, (id_, rol, region) in enumerate(
+        zip(datos["id"], datos["rol"], datos["regional"], strict=True)
+    ):
+        try:
+            gestores.append(Gestor(id=id_, rol=rol, regional=region))
+        except DatoInvalido as error:
+            raise error.con_origen(f"gestores, fila {posicion}") from None
+    return gestores
+
+
+def _revisar_periodo(periodo: object, parametros: object) -> tuple[Periodo, Parametros]:
+    if not isinstance(periodo, Periodo):
+        raise DatoInvalido("se esperaba un Periodo", campo="periodo", valor=periodo)
+    if not isinstance(parametros, Parametros):
+        raise DatoInvalido("se esperaba un Parametros", campo="parametros", valor=parametros)
+    if periodo.dia_corte != parametros.dia_corte:
+        raise DatoInvalido(
+            f"el periodo corta el día {periodo.dia_corte} y los parámetros el día "
+            f"{parametros.dia_corte}",
+            campo="periodo",
+            valor=str(periodo),
+        )
+    if periodo.anio != parametros.vigencia:
+        raise DatoInvalido(
+            f"el periodo es de {periodo.anio} y los parámetros de la vigencia "
+            f"{parametros.vigencia}",
+            campo="periodo",
+            valor=str(periodo),
+        )
+    return periodo, parametros
+
+
+def _texto(valor: Decimal | int | None) -> str | None:
+    return None if valor is None else str(valor)
+
+
+def _salida(filas: list[dict[str, Any]], modelo: Any) -> Any:
+    """Las filas como marco nativo del mismo tipo que `modelo` (perezoso si `modelo` lo es)."""
+    columnas = {
+        nombre: [_texto(f[nombre]) if nombre in ("valor", "meta") else f[nombre] for f in filas]
+        for nombre in COLUMNAS
+    }
+    implementacion = modelo.implementation
+    if isinstance(modelo, nw.LazyFrame):
+        polars = nw.Implementation.POLARS
+        ansioso: Any = polars if implementacion is polars else nw.Implementation.PYARROW
+        marco = nw.from_dict(columnas, COLUMNAS, backend=ansioso)
+        return marco.lazy(backend=implementacion).to_native()
+    if implementacion is nw.Implementation.PANDAS:
+        # Columnas con tipos de Arrow: enteros con nulos sin pasar a float, fechas como fechas.
+        pd = implementacion.to_native_namespace()
+        tabla = nw.from_dict(columnas, COLUMNAS, backend=nw.Implementation.PYARROW).to_native()
+        return tabla.to_pandas(types_mapper=pd.ArrowDtype)
+    return nw.from_dict(columnas, COLUMNAS, backend=implementacion).to_native()
+
+
+def informe_tabular(
+    *,
+    gestores: Any,
+    asignaciones: Any,
+    periodo: Periodo,
+    contactos: Any = None,
+    servicios: Any = None,
+    solicitudes: Any = None,
+    ambientes: Any = None,
+    contratos: Any = None,
+    cuotas: Any = None,
+    eventos: Any = None,
+    logros: Any = None,
+    parametros: Parametros = PARAMETROS_2012,
+) -> InformeTabular:
+    """Las cifras de `informe(datos, periodo).filas()` calculadas sobre marcos de datos.
+
+    Cada argumento de registros es un marco con las columnas del registro del mismo nombre
+    (API.md): ``gestores`` (id, rol, regional), ``asignaciones`` (gestor, nit), ``contactos``
+    (gestor, nit, fecha, tipo, medio), ``servicios`` (nit, fecha, servicio[, gestor]),
+    ``solicitudes`` (id, fecha, servicio, regional[, gestor, nit, fecha_gestion]),
+    ``ambientes`` (gestor, fecha, valor[, cantidad]), ``contratos`` (nit, regional, fecha,
+    obligada[, cuota_regulada]), ``cuotas`` (nit, cuota_regulada, monetiza[, gestor]),
+    ``eventos`` (regional, fecha, asistentes, razon[, gestor]) y ``logros`` (gestor,
+    fecha[, formados, empleos]). `None` es una tabla vacía. Todas deben ser del mismo tipo
+    (todas polars, todas pandas, todas relaciones de DuckDB…).
+
+    Una columna que falta o de tipo equivocado es un `DatoInvalido` que nombra
+    ``tabla.columna``; las mismas contradicciones que revisa `DatosSeguimiento` son
+    `RegistroInconsistente`. Ver docs/tablas.md para los tipos de cada columna y las
+    decisiones (fechas, NIT, nulos, valores exactos).
+    """
+    periodo, parametros = _revisar_periodo(periodo, parametros)
+    tablas = {
+        "gestores": gestores,
+        "asignaciones": asignaciones,
+        "contactos": contactos,
+        "servicios": servicios,
+        "solicitudes": solicitudes,
+        "ambientes": ambientes,
+        "contratos": contratos,
+        "cuotas": cuotas,
+        "eventos": eventos,
+        "logros": logros,
+    }
+    modelo = _modelo(tablas)
+    ctx = Contexto.de(periodo, parametros)
+    lista_gestores = _gestores(gestores)
+    datos = DatosSeguimiento(gestores=lista_gestores, asignaciones=())
+    motor = Motor(ctx, lista_gestores)
+    motor.registros["gestores"] = len(lista_gestores)
+    motor.excluidos["gestores"] = {}
+    cartera = motor.cartera(asignaciones)
+    calculo_ec, contactadas = motor.ec(contactos, cartera)
+    sismeg = motor.sismeg(logros) if logros is not None else Calculo()
+    calculos: dict[Indicador, Calculo] = {
+        Indicador.SISMEG_FORMADOS: sismeg,
+        Indicador.SISMEG_EMPLEOS: sismeg,
+        Indicador.EC: calculo_ec,
+        Indicador.EP: motor.ep(servicios, cartera, contactadas, calculo_ec),
+        Indicador.EG: motor.eg(solicitudes) if solicitudes is not None else Calculo(),
+        Indicador.AF: motor.af(ambientes) if ambientes is not None else Calculo(),
+        Indicador.CV: motor.cv(contratos, cartera) if contratos is not None else Calculo(),
+        Indicador.EM: motor.em(cuotas, cartera) if cuotas is not None else Calculo(),
+        Indicador.PE: motor.pe(eventos) if eventos is not None else Calculo(),
+    }
+    filas = _consolidar(datos, ctx, calculos).filas()
+    return InformeTabular(
+        periodo=periodo,
+        filas=_salida(filas, modelo),
+        registros=MapaFijo(motor.registros),
+        excluidos=MapaFijo({t: MapaFijo(m) for t, m in motor.excluidos.items()}),
+    )
+
+
+def _modelo(tablas: Mapping[str, Any]) -> Any:
+    """El marco narwhals de `gestores`, tras revisar que todas las tablas son del mismo tipo."""
+    modelo: Any = None
+    for nombre, nativo in tablas.items():
+        if nativo is None:
+            if nombre in ("gestores", "asignaciones"):
+                raise DatoInvalido("falta la tabla", campo=nombre)
+            continue
+        try:
+            marco = nw.from_native(nativo)
+        except TypeError:
+            raise DatoInvalido(
+                "se esperaba un marco de datos (pandas, polars, pyarrow, DuckDB…)",
+                campo=nombre,
+                valor=type(nativo).__name__,
+            ) from None
+        if modelo is None:
+            modelo = marco
+        elif (marco.implementation, isinstance(marco, nw.LazyFrame)) != (
+            modelo.implementation,
+            isinstance(modelo, nw.LazyFrame),
+        ):
+            raise DatoInvalido(
+                "todas las tablas deben ser del mismo tipo que gestores "
+                f"({modelo.implementation}"
+                f"{' perezoso' if isinstance(modelo, nw.LazyFrame) else ''})",
+                campo=nombre,
+                valor=type(nativo).__name__,
+            )
+    return modelo
+
+
+def a_filas(filas: Any) -> list[dict[str, Any]]:
+    """Las filas de un marco de `informe_tabular` como las de `Informe.filas()`: ``valor`` es
+    `Decimal` en las razones (EC, EP, EG, EM) e `int` en los conteos; ``meta`` es `Decimal`
+    si tiene decimales y si no `int`; fechas como `date`.
+
+    Recoge el marco si es perezoso.
+    """
+    datos: dict[str, list[Any]] = recoger(nw.from_native(filas)).to_dict(as_series=False)
+    salida = []
+    for posicion in range(len(datos["ambito"])):
+        fila = {nombre: datos[nombre][posicion] for nombre in COLUMNAS}
+        for nombre in COLUMNAS:
+            if _es_nulo(fila[nombre]):
+                fila[nombre] = None
+        for nombre in ("numerador", "denominador"):
+            if fila[nombre] is not None:
+                fila[nombre] = int(fila[nombre])
+        valor, meta = fila["valor"], fila["meta"]
+        if valor is not None:
+            fila["valor"] = Decimal(valor) if fila["indicador"] in _RAZONES else int(valor)
+        if meta is not None:
+            fila["meta"] = Decimal(meta) if "." in meta else int(meta)
+        for nombre in ("inicio", "fin"):
+            if isinstance(fila[nombre], datetime):
+                fila[nombre] = fila[nombre].date()
+        salida.append(fila)
+    return salida
+
+
+def _es_nulo(valor: Any) -> bool:
+    """`None`, NaN o el `NA` de pandas."""
+    return valor is None or valor != valor or type(valor).__name__ in ("NAType", "NaTType")

@@ -1,0 +1,392 @@
+"""Pruebas de la línea de comandos ``sena-relacionamiento``.
+
+La mayoría llama a `main(argv)` en el mismo proceso (rápido, y cuenta para la cobertura);
+unas pocas ejecutan la orden de verdad con ``python -m sena_relacionamiento``.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import importlib.util
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl  # type: ignore[import-untyped]
+import pytest
+
+from sena_relacionamiento import __version__
+from sena_relacionamiento.cli import _escribir, _traducir, main
+
+CORPUS = Path(__file__).parent / "corpus_roto"
+CASOS_ROTOS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+
+
+def _correr(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    codigo = main(list(argv))
+    salida = capsys.readouterr()
+    return codigo, salida.out, salida.err
+
+
+def _python_m(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sena_relacionamiento", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+# --- La orden de verdad (subprocesos: pocos, cada uno cuesta) ---
+
+
+def test_python_m_informe_json() -> None:
+    proceso = _python_m("informe", "--formato", "json")
+    assert proceso.returncode == 0, proceso.stderr
+    datos = json.loads(proceso.stdout)
+    assert (datos["esquema"], datos["periodo"], datos["dia_corte"]) == (1, "2012-03", 25)
+    nacion = {f["indicador"]: f for f in datos["resultados"] if f["ambito"] == "nacional"}
+    assert (nacion["SISMEG_FORMADOS"]["valor"], nacion["SISMEG_FORMADOS"]["meta"]) == (4300, 20000)
+    assert (nacion["CV"]["valor"], nacion["CV"]["meta"], nacion["CV"]["estado"]) == (
+        30,
+        14200,
+        "EN_CURSO",
+    )
+
+
+def test_python_m_entrada_rota() -> None:
+    proceso = _python_m("informe", "--datos", str(CORPUS / "fecha_mala"))
+    assert proceso.returncode == 2
+    assert proceso.stdout == ""
+    assert "Traceback" not in proceso.stderr
+    assert proceso.stderr.startswith("sena-relacionamiento: error: contactos.csv, línea 2: fecha:")
+
+
+def test_python_m_uso_invalido() -> None:
+    proceso = _python_m("informe", "--formato", "pdf")
+    assert proceso.returncode == 2
+    assert "opción inválida: 'pdf'" in proceso.stderr
+    assert proceso.stderr.startswith("uso: sena-relacionamiento informe")
+
+
+@pytest.mark.parametrize(
+    ("argumentos", "linea"),
+    [
+        (
+            ["clasificar", "--aportes", "$ 600.000.000", "--regional", "Cesar"],
+            "Tipo de empresa: Tipo A (R4): más de $ 300.000.000, el techo del tipo B en una "
+            "regional mediana (decisión de R4)",
+        ),
+        (
+            ["periodo", "25/03/2012"],
+            "Periodo 2012-03 (marzo de 2012): del 26 de febrero de 2012 al 25 de marzo de 2012",
+        ),
+        (["regionales"], "94      Guainía             Pequeña         0        0"),
+    ],
+)
+def test_python_m_cada_orden(argumentos: list[str], linea: str) -> None:
+    proceso = _python_m(*argumentos)
+    assert (proceso.returncode, proceso.stderr) == (0, "")
+    assert linea in proceso.stdout.splitlines()
+
+
+# --- informe ---
+
+
+def test_informe_texto_por_omision(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, salida, error = _correr(capsys, "informe")
+    assert (codigo, error) == (0, "")
+    assert salida.splitlines()[0] == "Informe de la Circular 109 de 2012 — marzo de 2012 (2012-03)"
+    assert "Registros excluidos (R23): 13" in salida
+
+
+def test_informe_de_otro_periodo(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, salida, _ = _correr(capsys, "informe", "--periodo", "2012-02", "--formato", "csv")
+    assert codigo == 0
+    filas = list(csv.DictReader(io.StringIO(salida)))
+    ec = next(f for f in filas if f["ambito"] == "nacional" and f["indicador"] == "EC")
+    assert (ec["fin"], ec["estado"]) == ("2012-02-25", "EN_CURSO")  # el trimestre no ha cerrado
+
+
+def test_informe_html_a_la_salida_estandar(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, salida, _ = _correr(capsys, "informe", "--formato", "html")
+    assert codigo == 0
+    assert salida.startswith("<!DOCTYPE html>")
+    assert "≥" in salida  # en UTF-8, sea cual sea la terminal
+
+
+def test_salida_sin_buffer(monkeypatch: pytest.MonkeyPatch) -> None:
+    falsa = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", falsa)
+    _escribir("≥ 90 %", binario=True)
+    assert falsa.getvalue() == "≥ 90 %"
+
+
+@pytest.mark.parametrize("formato", ["json", "csv", "html", "xlsx", "texto"])
+def test_informe_a_un_archivo(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, formato: str
+) -> None:
+    destino = tmp_path / f"informe.{formato}"
+    codigo, salida, _ = _correr(capsys, "informe", "--formato", formato, "--salida", str(destino))
+    assert codigo == 0
+    assert salida == f"Informe 2012-03 en formato {formato} escrito en {destino}\n"
+    if formato == "xlsx":
+        libro = openpyxl.load_workbook(destino)
+        fila = next(
+            f
+            for f in libro["Regionales"].iter_rows(min_row=2, values_only=True)
+            if f[0] == "20" and f[2] == "CV"
+        )
+        assert (fila[6], fila[7], fila[10], fila[11]) == (15, 70, "En curso", "Amarillo")
+    else:
+        assert destino.read_text(encoding="utf-8")
+
+
+def test_informe_desde_una_carpeta(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    carpeta = tmp_path / "datos"
+    carpeta.mkdir()
+    (carpeta / "gestores.csv").write_text("id;rol;regional\ng1;Empresarial;Huila\n", "utf-8")
+    (carpeta / "asignaciones.csv").write_text("gestor;nit\ng1;900123456\n", "utf-8")
+    (carpeta / "contactos.csv").write_text(
+        "gestor;nit;fecha;tipo;medio\ng1;900.123.456-8;01/03/2012;Nuevo;Visita\n", "utf-8"
+    )
+    codigo, salida, _ = _correr(capsys, "informe", "--datos", str(carpeta), "--formato", "json")
+    assert codigo == 0
+    datos = json.loads(salida)
+    ec = next(f for f in datos["resultados"] if f["clave"] == "g1" and f["indicador"] == "EC")
+    assert (ec["valor"], ec["estado"]) == ("1", "CUMPLE")
+
+
+def test_xlsx_necesita_salida(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, salida, error = _correr(capsys, "informe", "--formato", "xlsx")
+    assert (codigo, salida) == (2, "")
+    assert error == "sena-relacionamiento: error: el formato xlsx necesita --salida ARCHIVO\n"
+
+
+@pytest.mark.parametrize(
+    ("periodo", "mensaje"),
+    [("2012-3", "--periodo: se esperaba AAAA-MM"), ("2013-01", "la vigencia 2012")],
+)
+def test_periodo_invalido(capsys: pytest.CaptureFixture[str], periodo: str, mensaje: str) -> None:
+    codigo, _, error = _correr(capsys, "informe", "--periodo", periodo)
+    assert codigo == 2
+    assert mensaje in error
+
+
+def test_salida_en_una_carpeta_que_no_existe(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    codigo, _, error = _correr(
+        capsys, "informe", "--formato", "json", "--salida", str(tmp_path / "no" / "a.json")
+    )
+    assert codigo == 2
+    assert error.startswith("sena-relacionamiento: error: no se pudo usar el archivo")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("caso", CASOS_ROTOS)
+def test_cada_entrada_rota_termina_con_2(capsys: pytest.CaptureFixture[str], caso: str) -> None:
+    carpeta = CORPUS / caso
+    codigo, salida, error = _correr(capsys, "informe", "--datos", str(carpeta))
+    assert (codigo, salida) == (2, "")
+    assert error.startswith("sena-relacionamiento: error: ")
+    assert error.count("\n") == 1  # una sola línea, sin traza
+    for parte in (carpeta / "esperado.txt").read_text(encoding="utf-8").splitlines():
+        assert parte in error
+
+
+# --- clasificar ---
+
+
+@pytest.mark.parametrize(
+    ("aportes", "regional", "esperado"),
+    [
+        (
+            "$ 500.000.000",
+            "Bogotá D.C.",
+            "Tipo de empresa: Tipo B (R4): más de $ 100.000.000 y "
+            "hasta $ 500.000.000 en una regional grande",
+        ),
+        (
+            "500000000",
+            "41",
+            "Tipo de empresa: Tipo A (R4): más de $ 300.000.000, el techo del "
+            "tipo B en una regional mediana (decisión de R4)",
+        ),
+        (
+            "100.000.000",
+            "guainia",
+            "Tipo de empresa: No focalizada (R4): hasta $ 100.000.000: se atiende por demanda",
+        ),
+    ],
+)
+def test_clasificar(
+    capsys: pytest.CaptureFixture[str], aportes: str, regional: str, esperado: str
+) -> None:
+    codigo, salida, _ = _correr(capsys, "clasificar", "--aportes", aportes, "--regional", regional)
+    assert codigo == 0
+    assert esperado in salida.splitlines()
+
+
+def test_clasificar_marca_el_segmento_inferido_de_cesar(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, salida, _ = _correr(capsys, "clasificar", "--aportes", "1", "--regional", "Cesar")
+    assert (
+        "Segmento de la regional: Mediana (inferido: la circular no la pone en su cuadro; R3)"
+        in (salida.splitlines())
+    )
+    assert "Relacionamiento: PYMES; Por solicitud o demanda; canal: Contact Center (R6)" in salida
+
+
+@pytest.mark.parametrize(
+    ("argumentos", "mensaje"),
+    [
+        (["--aportes", "2.50", "--regional", "Huila"], "--aportes: no es una cantidad"),
+        (["--aportes", "-5", "--regional", "Huila"], "negativo"),
+        (
+            ["--aportes", "1", "--regional", "Boyara"],
+            "--regional: no es una regional del SENA; ¿quiso decir Boyacá o Bolívar?",
+        ),
+        (["--aportes", "1"], "faltan los argumentos obligatorios: --regional"),
+        (["--aportes"], "argumento --aportes: falta su valor"),
+    ],
+)
+def test_clasificar_con_datos_malos(
+    capsys: pytest.CaptureFixture[str], argumentos: list[str], mensaje: str
+) -> None:
+    codigo, _, error = _correr(capsys, "clasificar", *argumentos)
+    assert codigo == 2
+    assert mensaje in error
+
+
+# --- periodo ---
+
+
+def test_periodo_de_una_fecha(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, salida, _ = _correr(capsys, "periodo", "26/03/2012")
+    assert codigo == 0
+    assert salida.splitlines() == [
+        "Fecha: 26 de marzo de 2012 (corte día 25)",
+        "Periodo 2012-04 (abril de 2012): del 26 de marzo de 2012 al 25 de abril de 2012",
+        "Trimestre 2012-T2 (2.º trimestre de 2012): del 26 de marzo de 2012 al 25 de junio de 2012",
+        "Vigencia 2012 (vigencia 2012): del 26 de diciembre de 2011 al 25 de diciembre de 2012",
+        "Entrega del informe del periodo: 25 de abril de 2012 (R12)",
+    ]
+
+
+def test_periodo_fin_de_anio_hora_y_dia_de_corte(capsys: pytest.CaptureFixture[str]) -> None:
+    _, salida, _ = _correr(capsys, "periodo", "2012-12-26")
+    assert "Periodo 2013-01 (enero de 2013)" in salida
+    _, salida, _ = _correr(capsys, "periodo", "2012-03-26T03:00Z")  # 22:00 del 25 en Bogotá
+    assert "Fecha: 25 de marzo de 2012 (corte día 25)" in salida
+    _, salida, _ = _correr(capsys, "periodo", "2012-03-21", "--dia-corte", "20")
+    assert (
+        "Periodo 2012-04 (abril de 2012): del 21 de marzo de 2012 al 20 de abril de 2012" in salida
+    )
+
+
+@pytest.mark.parametrize(
+    ("argumentos", "mensaje"),
+    [
+        (["31/02/2012"], "FECHA: no es una fecha del calendario"),
+        (["ayer"], "FECHA: se esperaba una fecha"),
+        (["2012-03-01", "--dia-corte", "31"], "el día de corte va de 1 a 28"),
+        (["2012-03-01", "--dia-corte", "x"], "argumento --dia-corte: valor inválido: 'x'"),
+    ],
+)
+def test_periodo_con_datos_malos(
+    capsys: pytest.CaptureFixture[str], argumentos: list[str], mensaje: str
+) -> None:
+    codigo, _, error = _correr(capsys, "periodo", *argumentos)
+    assert codigo == 2
+    assert mensaje in error
+
+
+# --- regionales ---
+
+
+def test_regionales(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, salida, _ = _correr(capsys, "regionales")
+    assert codigo == 0
+    lineas = salida.splitlines()
+    assert lineas[0].split() == ["Código", "Regional", "Segmento", "Meta", "CV", "Tope", "EM"]
+    filas = lineas[1:34]
+    assert [f.split()[0] for f in filas][:3] == ["05", "08", "11"]
+    assert filas[2].split() == ["11", "Distrito", "Capital", "Grande", "5.500", "1.050"]
+    cesar = next(f for f in filas if f.startswith("20"))
+    assert cesar.split() == ["20", "Cesar", "Mediana*", "70", "1"]
+    assert lineas[34] == "* Segmento inferido, no está en el cuadro de la circular (R3): Cesar."
+    assert lineas[35] == "33 regionales; metas CV: 14.200; topes EM: 1.529 empresas."
+
+
+# --- Ayuda, versión y errores de uso ---
+
+
+def test_sin_orden_muestra_la_ayuda_y_termina_con_2(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, salida, error = _correr(capsys)
+    assert (codigo, salida) == (2, "")
+    assert error.startswith("uso: sena-relacionamiento")
+    assert "órdenes:" in error
+
+
+@pytest.mark.parametrize("bandera", ["-h", "--ayuda", "--help"])
+def test_ayuda(capsys: pytest.CaptureFixture[str], bandera: str) -> None:
+    codigo, salida, _ = _correr(capsys, bandera)
+    assert codigo == 0
+    assert "muestra esta ayuda y termina" in salida
+    codigo, salida, _ = _correr(capsys, "informe", bandera)
+    assert codigo == 0
+    assert "--periodo AAAA-MM" in salida
+    assert salida.startswith("uso: sena-relacionamiento informe")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, salida, _ = _correr(capsys, "--version")
+    assert (codigo, salida) == (0, f"sena-relacionamiento {__version__}\n")
+
+
+def test_orden_desconocida_y_argumento_de_mas(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, _, error = _correr(capsys, "informar")
+    assert codigo == 2
+    assert "argumento ORDEN: opción inválida: 'informar'" in error
+    codigo, _, error = _correr(capsys, "regionales", "todas")
+    assert codigo == 2
+    assert "argumentos no reconocidos: todas" in error
+
+
+def test_traducciones() -> None:
+    assert _traducir("ambiguous option: --s could match --salida, --sal") == (
+        "opción ambigua: --s puede ser --salida, --sal"
+    )
+    assert _traducir("otro mensaje") == "otro mensaje"
+
+
+def test_python_m_en_el_mismo_proceso(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Se ejecuta el archivo como lo hace ``python -m``: ``__name__ == "__main__"`` y el
+    # ``__spec__`` del módulo (con él, coverage sabe de qué paquete es).
+    spec = importlib.util.find_spec("sena_relacionamiento.__main__")
+    assert spec is not None
+    assert spec.origin is not None
+    codigo = compile(Path(spec.origin).read_text(encoding="utf-8"), spec.origin, "exec")
+    monkeypatch.setattr(sys, "argv", ["sena_relacionamiento", "regionales"])
+    with pytest.raises(SystemExit) as salida:
+        exec(codigo, {"__name__": "__main__", "__spec__": spec})
+    assert salida.value.code == 0
+    assert "Distrito Capital" in capsys.readouterr().out
+
+
+def test_importar_main_no_ejecuta_nada(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(sys.modules, "sena_relacionamiento.__main__", raising=False)
+    modulo = importlib.import_module("sena_relacionamiento.__main__")
+    assert modulo.main is main
+    assert capsys.readouterr() == ("", "")
