@@ -556,7 +556,8 @@ def test_repr_html_de_informe_y_tablero_en_cuadernos(ejemplo: Informe) -> None:
     """Un `Informe` y un `Tablero` se muestran en Jupyter como la tabla HTML (issue 6)."""
     pagina = ejemplo._repr_html_()
     assert pagina == informe_html(ejemplo)
-    assert "<table" in pagina and "Antioquia" in pagina
+    assert "<table" in pagina
+    assert "Antioquia" in pagina
     huila = ejemplo.regional("Huila")
     assert huila._repr_html_() == tablero_html(huila)
     assert "Huila" in huila._repr_html_()

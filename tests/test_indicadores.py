@@ -1287,3 +1287,16 @@ def test_r23_excluidos_y_resumen_por_motivo() -> None:
     assert sum(resumen.values()) == len(inf.excluidos)
     assert informe_de([ANA]).resumen_excluidos() == {}
     assert informe_de([ANA]).excluidos == ()
+
+
+def test_r22_cada_tablero_dice_su_rol_y_su_regional() -> None:
+    """El tablero de un gestor lleva su rol y su regional; el de una regional, la regional; el
+    de un rol, el rol; el nacional, ninguno."""
+    inf = informe_de([gestor("ana", "Empresarial", "Huila")])
+    ana = inf.gestor("ana")
+    assert (ana.rol, ana.regional) == (Rol.EMPRESARIAL, regional("Huila"))
+    huila = inf.regional("41")
+    assert (huila.rol, huila.regional) == (None, regional("Huila"))
+    estrategico = inf.rol(Rol.ESTRATEGICO)
+    assert (estrategico.rol, estrategico.regional) == (Rol.ESTRATEGICO, None)
+    assert (inf.nacional.rol, inf.nacional.regional) == (None, None)

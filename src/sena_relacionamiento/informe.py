@@ -31,7 +31,7 @@ from sena_relacionamiento.indicadores._base import (
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo
-from sena_relacionamiento.regionales import REGIONALES, ConsultaRegional, regional
+from sena_relacionamiento.regionales import REGIONALES, ConsultaRegional, Regional, regional
 from sena_relacionamiento.registros import Gestor
 from sena_relacionamiento.registros import id_gestor as _id_gestor
 
@@ -57,11 +57,17 @@ _INDICADORES: Final[tuple[tuple[Indicador, str, _Resultador], ...]] = (
 
 @attrs.frozen(kw_only=True)
 class Tablero:
-    """Los resultados de un ámbito (la nación, un rol, una regional o un gestor)."""
+    """Los resultados de un ámbito (la nación, un rol, una regional o un gestor).
+
+    `rol` es el del rol o del gestor y `regional` la de la regional o del gestor; `None` donde
+    no aplica.
+    """
 
     ambito: TipoAmbito
     clave: str
     nombre: str
+    rol: Rol | None = None
+    regional: Regional | None = None
     sismeg_formados: Resultado
     sismeg_empleos: Resultado
     ec: Resultado
@@ -226,13 +232,14 @@ def _consolidar(
     por_rol = {rol: {i: Parcial() for i in calculos} for rol in Rol}
     por_regional = {r.codigo: {i: Parcial() for i in calculos} for r in REGIONALES}
     tableros_gestor: dict[str, Tablero] = {}
+    vacio = Parcial()  # solo se lee: el parcial de un gestor sin registros
     for id_gestor in sorted(gestores):
         g = gestores[id_gestor]
-        parciales = {i: c.por_gestor.get(id_gestor, Parcial()) for i, c in calculos.items()}
+        parciales = {i: c.por_gestor.get(id_gestor, vacio) for i, c in calculos.items()}
         for indicador, parcial in parciales.items():
             por_rol[g.rol][indicador].sumar(parcial)
             por_regional[g.regional.codigo][indicador].sumar(parcial)
-        ambito = Ambito(TipoAmbito.GESTOR, id_gestor)
+        ambito = Ambito(TipoAmbito.GESTOR, id_gestor, g.rol, g.regional)
         tableros_gestor[id_gestor] = _tablero(ambito, id_gestor, parciales, ctx)
     tableros_regional: dict[str, Tablero] = {}
     for r in REGIONALES:
@@ -242,7 +249,7 @@ def _consolidar(
             if sin_gestor is not None:
                 parciales[indicador].sumar(sin_gestor)
             nacional[indicador].sumar(parciales[indicador])
-        ambito = Ambito(TipoAmbito.REGIONAL, r.codigo)
+        ambito = Ambito(TipoAmbito.REGIONAL, r.codigo, regional=r)
         tableros_regional[r.codigo] = _tablero(ambito, r.nombre, parciales, ctx)
     tableros_rol = {
         rol: _tablero(Ambito(TipoAmbito.ROL, rol.name, rol), rol.etiqueta, por_rol[rol], ctx)
@@ -274,4 +281,11 @@ def _tablero(
         campo: resultador(indicador, parciales[indicador], ambito, ctx)
         for indicador, campo, resultador in _INDICADORES
     }
-    return Tablero(ambito=ambito.tipo, clave=ambito.clave, nombre=nombre, **campos)
+    return Tablero(
+        ambito=ambito.tipo,
+        clave=ambito.clave,
+        nombre=nombre,
+        rol=ambito.rol,
+        regional=ambito.regional,
+        **campos,
+    )

@@ -23,6 +23,7 @@ from sena_relacionamiento.enumeraciones import EnumSena, Rol
 from sena_relacionamiento.indicadores.resultado import Estado, Indicador, Resultado, evaluar
 from sena_relacionamiento.parametros import Parametros
 from sena_relacionamiento.periodos import Periodo
+from sena_relacionamiento.regionales import Regional
 from sena_relacionamiento.registros import Registro
 
 __all__ = ["Ambito", "Calculo", "Contexto", "Parcial", "TipoAmbito"]
@@ -47,11 +48,13 @@ class TipoAmbito(EnumSena):
 @attrs.frozen
 class Ambito:
     """Un ámbito del informe: su tipo, su clave (``"CO"``, el nombre del rol, el código de la
-    regional o el id del gestor) y, para un rol, el rol."""
+    regional o el id del gestor), su rol (de un rol o un gestor) y su regional (de una regional
+    o un gestor)."""
 
     tipo: TipoAmbito
     clave: str
     rol: Rol | None = None
+    regional: Regional | None = None
 
 
 @attrs.frozen
@@ -168,10 +171,12 @@ class Parcial:
     def sumar(self, otro: Parcial) -> None:
         self.numerador += otro.numerador
         self.denominador += otro.denominador
-        self.cuentas.update(otro.cuentas)
+        if otro.cuentas:
+            self.cuentas.update(otro.cuentas)
         for clave, valor in otro.pesos.items():
             self.sumar_pesos(clave, valor)
-        self.frecuencias.update(otro.frecuencias)
+        if otro.frecuencias:
+            self.frecuencias.update(otro.frecuencias)
         for clave, lista in otro.listas.items():
             self.listas.setdefault(clave, []).extend(lista)
 
