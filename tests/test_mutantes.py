@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (la tabla de mensajes exactos tiene líneas largas)
 """Pruebas que matan mutantes sobrevivientes de mutmut (ver docs/mutacion.md).
 
 Cada prueba fija un detalle que las demás suites no miraban: el texto exacto de un error, un
@@ -6,28 +7,45 @@ borde de un rango, una clave del detalle de un resultado.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 
 from sena_relacionamiento import (
+    PARAMETROS_2012,
+    REGIONALES,
     DatoInvalido,
     DatosSeguimiento,
+    Destino,
+    ErrorSena,
     Estado,
     Periodo,
     Regional,
     RegionalDesconocida,
+    RegistroInconsistente,
+    Relacionamiento,
+    Rol,
+    SegmentoRegional,
     Semaforo,
+    SinDestino,
+    Trimestre,
+    enrutar_solicitud,
     informe,
+    parsear_pesos,
     regional,
+    relacionamiento,
+    segmento_empresa,
     segmento_regional,
     tipo_empresa,
 )
 from sena_relacionamiento.indicadores.cv import voluntarios
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado, evaluar
 from sena_relacionamiento.testing import (
+    un_conjunto_de_datos,
     un_contacto,
     un_contrato,
     un_gestor,
@@ -176,3 +194,508 @@ def test_detalle_que_no_es_mapeo() -> None:
             detalle=5,  # type: ignore[arg-type]
         )
     assert str(error.value) == "detalle: se esperaba un mapeo (se recibió 5)"
+
+
+# Textos exactos de los errores de las reglas -----------------------------------------------
+# Cada mensaje dice el campo, qué se esperaba y qué se recibió: fijarlos mata los mutantes que
+# cambian el texto, el campo o el valor del error.
+
+_P = PARAMETROS_2012
+_G = SegmentoRegional.GRANDE
+_D = un_conjunto_de_datos()
+_I = informe(_D, Periodo(2012, 3))
+_TODAS = {r.codigo: 1 for r in REGIONALES}
+
+ERRORES: list[tuple[str, Callable[[], object], type[ErrorSena], str]] = [
+    (
+        "informe_datos",
+        lambda: informe(None, Periodo(2012, 3)),  # type: ignore[arg-type]
+        DatoInvalido,
+        "datos: se esperaba un DatosSeguimiento (se recibió None)",
+    ),
+    (
+        "informe_periodo",
+        lambda: informe(_D, "2012-03"),  # type: ignore[arg-type]
+        DatoInvalido,
+        "periodo: se esperaba un Periodo (se recibió '2012-03')",
+    ),
+    (
+        "informe_parametros",
+        lambda: informe(_D, Periodo(2012, 3), parametros={}),  # type: ignore[arg-type]
+        DatoInvalido,
+        "parametros: se esperaba un Parametros (se recibió {})",
+    ),
+    (
+        "informe_corte",
+        lambda: informe(_D, Periodo(2012, 3, dia_corte=20)),
+        DatoInvalido,
+        "periodo: el periodo corta el día 20 y los parámetros el día 25 (se recibió '2012-03')",
+    ),
+    (
+        "informe_anio",
+        lambda: informe(_D, Periodo(2013, 3)),
+        DatoInvalido,
+        "periodo: el periodo es de 2013 y los parámetros de la vigencia 2012 (se recibió '2013-03')",
+    ),
+    (
+        "gestor_desconocido",
+        lambda: _I.gestor("nadie"),
+        DatoInvalido,
+        "gestor: no hay un gestor con ese id en los datos (se recibió 'nadie')",
+    ),
+    (
+        "rol_desconocido",
+        lambda: _I.rol("jefe"),
+        DatoInvalido,
+        "rol: no es un valor de Rol; se esperaba uno de: ESTRATEGICO, EMPRESARIAL (se recibió 'jefe')",
+    ),
+    (
+        "periodo_anio",
+        lambda: Periodo(1, 3),
+        DatoInvalido,
+        "anio: el año va de 2 a 9999 (se recibió 1)",
+    ),
+    (
+        "periodo_mes",
+        lambda: Periodo(2012, 13),
+        DatoInvalido,
+        "mes: el mes va de 1 a 12 (se recibió 13)",
+    ),
+    (
+        "periodo_tipo",
+        lambda: Periodo("2012", 1),  # type: ignore[arg-type]
+        DatoInvalido,
+        "anio: se esperaba un int (se recibió '2012')",
+    ),
+    (
+        "periodo_corte",
+        lambda: Periodo(2012, 3, dia_corte=29),
+        DatoInvalido,
+        "dia_corte: el día de corte va de 1 a 28 (se recibió 29)",
+    ),
+    (
+        "trimestre_numero",
+        lambda: Trimestre(2012, 5),
+        DatoInvalido,
+        "numero: el trimestre va de 1 a 4 (se recibió 5)",
+    ),
+    (
+        "locale_tipo",
+        lambda: Periodo(2012, 3).etiqueta(5),  # type: ignore[arg-type]
+        DatoInvalido,
+        "locale: se esperaba un locale de babel, por ejemplo es_CO (se recibió 5)",
+    ),
+    (
+        "locale_desconocido",
+        lambda: Periodo(2012, 3).etiqueta("xx_YY"),
+        DatoInvalido,
+        "locale: se esperaba un locale de babel, por ejemplo es_CO (se recibió 'xx_YY')",
+    ),
+    (
+        "de_texto",
+        lambda: Periodo.de("2012-03-01"),
+        DatoInvalido,
+        "fecha: se esperaba una date o un datetime (se recibió '2012-03-01')",
+    ),
+    (
+        "de_corte",
+        lambda: Periodo.de(date(2012, 3, 1), dia_corte=0),
+        DatoInvalido,
+        "dia_corte: el día de corte va de 1 a 28 (se recibió 0)",
+    ),
+    (
+        "de_fuera",
+        lambda: Periodo.de(date(1, 1, 1)),
+        DatoInvalido,
+        "fecha: la fecha cae fuera de los periodos de los años 2 a 9999 (se recibió datetime.date(1, 1, 1))",
+    ),
+    (
+        "entrega",
+        lambda: Periodo(2012, 3).fecha_entrega("si"),  # type: ignore[arg-type]
+        DatoInvalido,
+        "dias_habiles: se esperaba un bool (se recibió 'si')",
+    ),
+    (
+        "techos_llaves",
+        lambda: attrs.evolve(_P, techos_tipo_b={_G: 500_000_000}),
+        DatoInvalido,
+        "techos_tipo_b: la tabla debe nombrar todos los valores; faltan: MEDIANA, PEQUENA",
+    ),
+    (
+        "reparto_llaves",
+        lambda: attrs.evolve(_P, reparto_sismeg={Rol.ESTRATEGICO: Decimal(1)}),
+        DatoInvalido,
+        "reparto_sismeg: la tabla debe nombrar todos los valores; faltan: EMPRESARIAL",
+    ),
+    (
+        "reparto_suma",
+        lambda: attrs.evolve(
+            _P, reparto_sismeg={Rol.ESTRATEGICO: Decimal("0.5"), Rol.EMPRESARIAL: Decimal("0.4")}
+        ),
+        DatoInvalido,
+        "reparto_sismeg: el reparto debe sumar 1 (se recibió {<Rol.ESTRATEGICO: 'Estratégico'>: Decimal('0.5'), <Rol.EMPRESARIAL: 'Empresarial'>: Decimal('0.4')})",
+    ),
+    (
+        "meta_ec_negativa",
+        lambda: attrs.evolve(_P, meta_ec=Decimal(-1)),
+        DatoInvalido,
+        "meta_ec: no puede ser negativo (se recibió Decimal('-1'))",
+    ),
+    (
+        "meta_ec_grande",
+        lambda: attrs.evolve(_P, meta_ec=Decimal("1.5")),
+        DatoInvalido,
+        "meta_ec: una proporción va de 0 a 1 (0.90 es 90 %) (se recibió Decimal('1.5'))",
+    ),
+    (
+        "meta_ec_float",
+        lambda: attrs.evolve(_P, meta_ec=0.9),  # type: ignore[arg-type]
+        DatoInvalido,
+        "meta_ec: se esperaba un int o un Decimal (se recibió 0.9)",
+    ),
+    (
+        "meta_ep_negativa",
+        lambda: attrs.evolve(_P, meta_ep=Decimal(-2)),
+        DatoInvalido,
+        "meta_ep: no puede ser negativo (se recibió Decimal('-2'))",
+    ),
+    (
+        "vigencia_tipo",
+        lambda: attrs.evolve(_P, vigencia="2012"),  # type: ignore[arg-type]
+        DatoInvalido,
+        "vigencia: la vigencia es un año (int) (se recibió '2012')",
+    ),
+    (
+        "dia_corte",
+        lambda: attrs.evolve(_P, dia_corte=29),
+        DatoInvalido,
+        "dia_corte: el día de corte va de 1 a 28 (se recibió 29)",
+    ),
+    (
+        "piso",
+        lambda: attrs.evolve(_P, piso_tipo_b=-1),
+        DatoInvalido,
+        "piso_tipo_b: no puede ser negativo (se recibió -1)",
+    ),
+    (
+        "piso_mayor",
+        lambda: attrs.evolve(_P, piso_tipo_b=600_000_000),
+        DatoInvalido,
+        "techos_tipo_b: el techo del tipo B de GRANDE no puede ser menor que piso_tipo_b (600000000) (se recibió 500000000)",
+    ),
+    (
+        "contactos_float",
+        lambda: attrs.evolve(_P, contactos_anuales=1.5),  # type: ignore[arg-type]
+        DatoInvalido,
+        "contactos_anuales: se esperaba un número entero (se recibió 1.5)",
+    ),
+    (
+        "sismeg_negativo",
+        lambda: attrs.evolve(_P, sismeg_formados=-1),
+        DatoInvalido,
+        "sismeg_formados: no puede ser negativo (se recibió -1)",
+    ),
+    (
+        "segmentos_faltan",
+        lambda: attrs.evolve(_P, segmentos={"Huila": _G}),
+        DatoInvalido,
+        "segmentos: la tabla debe tener las 33 regionales; faltan: Antioquia, Atlántico, Distrito Capital, Bolívar, Boyacá, Caldas, Caquetá, Cauca, Cesar, Córdoba, Cundinamarca, Chocó, Guajira, Magdalena, Meta, Nariño, Norte de Santander, Quindío, Risaralda, Santander, Sucre, Tolima, Valle, Arauca, Casanare, Putumayo, San Andrés, Amazonas, Guainía, Guaviare, Vaupés, Vichada",
+    ),
+    (
+        "segmentos_tipo",
+        lambda: attrs.evolve(_P, segmentos=5),
+        DatoInvalido,
+        "segmentos: se esperaba una tabla (un mapeo) (se recibió 5)",
+    ),
+    (
+        "segmentos_valor",
+        lambda: attrs.evolve(_P, segmentos={**{r.codigo: "x" for r in REGIONALES}}),
+        DatoInvalido,
+        "segmentos: se esperaba un SegmentoRegional (se recibió 'x')",
+    ),
+    (
+        "inferidos",
+        lambda: attrs.evolve(_P, segmentos_inferidos=5),
+        DatoInvalido,
+        "segmentos_inferidos: se esperaba una colección de regionales (se recibió 5)",
+    ),
+    (
+        "inferidos_regional",
+        lambda: attrs.evolve(_P, segmentos_inferidos={"Narnia"}),
+        RegionalDesconocida,
+        "regional: no es una regional del SENA; ¿quiso decir Nariño o Guainía? (se recibió 'Narnia')",
+    ),
+    (
+        "metas_cv_negativa",
+        lambda: attrs.evolve(_P, metas_cv={**_TODAS, "41": -1}),
+        DatoInvalido,
+        "metas_cv: no puede ser negativo (se recibió -1)",
+    ),
+    (
+        "topes_em_float",
+        lambda: attrs.evolve(_P, topes_em={**_TODAS, "41": 1.5}),
+        DatoInvalido,
+        "topes_em: se esperaba un número entero (se recibió 1.5)",
+    ),
+    (
+        "umbrales",
+        lambda: attrs.evolve(_P, umbral_amarillo=Decimal("0.95")),
+        DatoInvalido,
+        "umbral_amarillo: el umbral amarillo no puede superar al verde (0.90) (se recibió Decimal('0.95'))",
+    ),
+    (
+        "fuente",
+        lambda: _P.fuente("nada"),
+        DatoInvalido,
+        "campo: Parametros no tiene ese campo (se recibió 'nada')",
+    ),
+    (
+        "meta_sismeg",
+        lambda: _P.meta_sismeg("jefe"),  # type: ignore[arg-type]
+        DatoInvalido,
+        "rol: no es un valor de Rol; se esperaba uno de: ESTRATEGICO, EMPRESARIAL (se recibió 'jefe')",
+    ),
+    (
+        "segmento_empresa_nada",
+        lambda: segmento_empresa(),
+        DatoInvalido,
+        "tipo: se esperaba el tipo de la empresa (A, B o NO_FOCALIZADA) o su gremio (NACIONAL o REGIONAL) (se recibió None)",
+    ),
+    (
+        "segmento_empresa_gremio",
+        lambda: segmento_empresa("A", gremio="local"),
+        DatoInvalido,
+        "gremio: no es un valor de Gremio; se esperaba uno de: NACIONAL, REGIONAL (se recibió 'local')",
+    ),
+    (
+        "segmento_empresa_tipo",
+        lambda: segmento_empresa("Z", gremio="nacional"),
+        DatoInvalido,
+        "tipo: no es un valor de TipoEmpresa; se esperaba uno de: A, B, NO_FOCALIZADA (se recibió 'Z')",
+    ),
+    (
+        "admite",
+        lambda: relacionamiento("PYMES").admite("nada"),
+        DatoInvalido,
+        "tema: no es un valor de Tema; se esperaba uno de: INNOVACION, COOPERACION_INTERNACIONAL, FORMACION_INTEGRAL, CERTIFICACION_COMPETENCIAS, EMPLEO_SNE, CONTRATO_APRENDIZAJE_VOLUNTARIO, EMPRENDIMIENTO_FORTALECIMIENTO, AMBIENTES_APRENDIZAJE, INCLUSION_SOCIAL, EMPRESAS_FORMADORAS (se recibió 'nada')",
+    ),
+    (
+        "rel_temas",
+        lambda: Relacionamiento(
+            segmento="PYMES",
+            alcance="por solicitud",
+            temas="innovacion",
+            canal="contact center",
+            solo_por_solicitud=True,
+        ),
+        DatoInvalido,
+        "temas: se esperaba una colección de temas (se recibió 'innovacion')",
+    ),
+    (
+        "rel_temas_item",
+        lambda: Relacionamiento(
+            segmento="PYMES",
+            alcance="por solicitud",
+            temas=["nada"],
+            canal="contact center",
+            solo_por_solicitud=True,
+        ),
+        DatoInvalido,
+        "temas[0]: no es un valor de Tema; se esperaba uno de: INNOVACION, COOPERACION_INTERNACIONAL, FORMACION_INTEGRAL, CERTIFICACION_COMPETENCIAS, EMPLEO_SNE, CONTRATO_APRENDIZAJE_VOLUNTARIO, EMPRENDIMIENTO_FORTALECIMIENTO, AMBIENTES_APRENDIZAJE, INCLUSION_SOCIAL, EMPRESAS_FORMADORAS (se recibió 'nada')",
+    ),
+    (
+        "rel_temas_vacio",
+        lambda: Relacionamiento(
+            segmento="PYMES",
+            alcance="por solicitud",
+            temas=[],
+            canal="contact center",
+            solo_por_solicitud=True,
+        ),
+        DatoInvalido,
+        "temas: un segmento debe tratar al menos un tema (se recibió ())",
+    ),
+    (
+        "rel_temas_repetidos",
+        lambda: Relacionamiento(
+            segmento="PYMES",
+            alcance="por solicitud",
+            temas=["innovacion", "innovacion"],
+            canal="contact center",
+            solo_por_solicitud=True,
+        ),
+        DatoInvalido,
+        "temas: un tema no puede repetirse; repetidos: INNOVACION",
+    ),
+    (
+        "rel_alcance",
+        lambda: Relacionamiento(
+            segmento="PYMES",
+            alcance="x",
+            temas=["innovacion"],
+            canal="contact center",
+            solo_por_solicitud=True,
+        ),
+        DatoInvalido,
+        "alcance: no es un valor de Alcance; se esperaba uno de: CONVENIO_MARCO_PLURIANUAL, PLAN_DERIVADO_ANUAL, POR_SOLICITUD (se recibió 'x')",
+    ),
+    (
+        "rel_canal",
+        lambda: Relacionamiento(
+            segmento="PYMES",
+            alcance="por solicitud",
+            temas=["innovacion"],
+            canal="x",
+            solo_por_solicitud=True,
+        ),
+        DatoInvalido,
+        "canal: no es un valor de Canal; se esperaba uno de: GESTORES_ESTRATEGICOS, GESTORES_REGIONALES, CONTACT_CENTER (se recibió 'x')",
+    ),
+    (
+        "rel_booleano",
+        lambda: Relacionamiento(
+            segmento="PYMES",
+            alcance="por solicitud",
+            temas=["innovacion"],
+            canal="contact center",
+            solo_por_solicitud=1,
+        ),
+        DatoInvalido,
+        "solo_por_solicitud: se esperaba True o False (se recibió 1)",
+    ),
+    (
+        "enrutar_asignaciones",
+        lambda: enrutar_solicitud(1, "Huila", asignaciones="x", disponibles=[]),  # type: ignore[arg-type]
+        DatoInvalido,
+        "asignaciones: se esperaba una colección de Asignacion (se recibió 'x')",
+    ),
+    (
+        "enrutar_asignacion_item",
+        lambda: enrutar_solicitud(1, "Huila", asignaciones=[1], disponibles=[]),  # type: ignore[list-item]
+        DatoInvalido,
+        "asignaciones[0]: se esperaba un Asignacion (se recibió 1)",
+    ),
+    (
+        "enrutar_disponibles",
+        lambda: enrutar_solicitud(1, "Huila", asignaciones=[], disponibles=[None]),  # type: ignore[list-item]
+        DatoInvalido,
+        "disponibles[0]: se esperaba un Gestor (se recibió None)",
+    ),
+    (
+        "enrutar_regional",
+        lambda: enrutar_solicitud(1, 1.5, asignaciones=[], disponibles=[]),  # type: ignore[arg-type]
+        DatoInvalido,
+        "regional: se esperaba una regional (se recibió 1.5)",
+    ),
+    (
+        "enrutar_lider",
+        lambda: enrutar_solicitud(
+            1, "Huila", asignaciones=[], disponibles=[], lider_de_centro="  "
+        ),
+        DatoInvalido,
+        "lider_de_centro: se esperaba un texto no vacío (se recibió '  ')",
+    ),
+    (
+        "enrutar_ids",
+        lambda: enrutar_solicitud(
+            1, "Huila", asignaciones=[], disponibles=[un_gestor(), un_gestor(rol="estrategico")]
+        ),
+        RegistroInconsistente,
+        "el id de gestor 'g1' aparece en disponibles con dos registros distintos; se esperaba un solo rol y una sola regional por gestor",
+    ),
+    (
+        "enrutar_dos",
+        lambda: enrutar_solicitud(
+            900123456,
+            "Huila",
+            asignaciones=[una_asignacion(), una_asignacion(gestor="g2")],
+            disponibles=[],
+        ),
+        RegistroInconsistente,
+        "la empresa 900123456 está asignada a 2 gestores ('g1', 'g2'); se esperaba un solo gestor asignado por empresa",
+    ),
+    (
+        "sin_destino",
+        lambda: enrutar_solicitud(1, "Huila", asignaciones=[], disponibles=[]),
+        SinDestino,
+        "la solicitud de la empresa 1 en la regional Huila no tiene destino: la empresa no está en la base asignada, no hay gestor empresarial disponible en esa regional y no se indicó Líder de Centro; se esperaba al menos uno de ellos (R7)",
+    ),
+    (
+        "destino_tipo",
+        lambda: Destino(tipo="x", id="a", motivo="b"),
+        DatoInvalido,
+        "tipo: no es un valor de TipoDestino; se esperaba uno de: GESTOR_ASIGNADO, GESTOR_EMPRESARIAL, LIDER_DE_CENTRO (se recibió 'x')",
+    ),
+    (
+        "destino_id",
+        lambda: Destino(tipo="lider de centro", id="", motivo="b"),
+        DatoInvalido,
+        "id: se esperaba un texto no vacío (se recibió '')",
+    ),
+    (
+        "destino_motivo",
+        lambda: Destino(tipo="lider de centro", id="a", motivo=5),
+        DatoInvalido,
+        "motivo: se esperaba un texto no vacío (se recibió 5)",
+    ),
+    (
+        "parsear_vacio",
+        lambda: parsear_pesos(""),
+        DatoInvalido,
+        "pesos: no hay ninguna cantidad escrita (se recibió '')",
+    ),
+    (
+        "parsear_tipo",
+        lambda: parsear_pesos(5),  # type: ignore[arg-type]
+        DatoInvalido,
+        "pesos: se esperaba texto (se recibió 5)",
+    ),
+    (
+        "parsear_decimales",
+        lambda: parsear_pesos("2.50"),
+        DatoInvalido,
+        "pesos: no es una cantidad de pesos escrita como en Colombia (miles con punto, centavos con coma); ¿quiso decir 250 o 2,5? (se recibió '2.50')",
+    ),
+    (
+        "parsear_comas",
+        lambda: parsear_pesos("1,2,3"),
+        DatoInvalido,
+        "pesos: no es una cantidad de pesos escrita como en Colombia (miles con punto, centavos con coma); ¿quiso decir 123? (se recibió '1,2,3')",
+    ),
+    (
+        "parsear_negativo",
+        lambda: parsear_pesos("-5"),
+        DatoInvalido,
+        "pesos: el dinero no puede ser negativo (se recibió '-5')",
+    ),
+    (
+        "parsear_grupo",
+        lambda: parsear_pesos("1.00.000"),
+        DatoInvalido,
+        "pesos: no es una cantidad de pesos escrita como en Colombia (miles con punto, centavos con coma); ¿quiso decir 100.000? (se recibió '1.00.000')",
+    ),
+    (
+        "parsear_mixto",
+        lambda: parsear_pesos("1,000.50"),
+        DatoInvalido,
+        "pesos: no es una cantidad de pesos escrita como en Colombia (miles con punto, centavos con coma); ¿quiso decir 1.000,50? (se recibió '1,000.50')",
+    ),
+    (
+        "parsear_espacios",
+        lambda: parsear_pesos("$ 1 000"),
+        DatoInvalido,
+        "pesos: no es una cantidad de pesos escrita como en Colombia (miles con punto, centavos con coma); ¿quiso decir 1.000? (se recibió '$ 1 000')",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("llamada", "clase", "mensaje"), [c[1:] for c in ERRORES], ids=[c[0] for c in ERRORES]
+)
+def test_texto_exacto_del_error(
+    llamada: Callable[[], object], clase: type[ErrorSena], mensaje: str
+) -> None:
+    with pytest.raises(clase) as error:
+        llamada()
+    assert type(error.value) is clase
+    assert str(error.value) == mensaje
