@@ -168,3 +168,14 @@ def test_los_errores_se_copian_y_serializan(error: ErrorSena) -> None:
         assert str(copia) == str(error)
         assert copia.args == error.args
         assert copia.__dict__ == error.__dict__
+
+
+def test_un_repr_que_falla_no_tapa_el_error() -> None:
+    """Si el `__repr__` del valor recibido falla, el mensaje lo dice y el error sale igual."""
+
+    class Rebelde:
+        def __repr__(self) -> str:
+            raise RuntimeError("no")
+
+    error = DatoInvalido("malo", campo="x", valor=Rebelde())
+    assert "un Rebelde sin representación" in str(error)

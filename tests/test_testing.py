@@ -447,6 +447,24 @@ def test_detecta_gestor_sin_tablero(inf: Informe, datos: DatosSeguimiento) -> No
     _falla(inf, "el gestor 'nuevo' de los datos no tiene tablero", otros)
 
 
+def test_detecta_regional_menor_que_sus_gestores_sin_datos(inf: Informe) -> None:
+    """La regional de cada gestor sale de su tablero: no hace falta pasar los datos."""
+    gestor = next(iter(inf.gestores.values()))
+    assert gestor.regional is not None
+    r = inf.regionales[gestor.regional.codigo].pe
+    malo = _cambiar(
+        inf, "gestor", gestor.clave, "pe", numerador=r.numerador + 5, valor=r.numerador + 5
+    )
+    _falla(malo, "es menor que la suma de sus gestores")
+
+
+def test_detecta_tablero_de_gestor_sin_regional(inf: Informe) -> None:
+    clave, tablero = next(iter(inf.gestores.items()))
+    gestores = {**inf.gestores, clave: attrs.evolve(tablero, regional=None)}
+    malo = attrs.evolve(inf, gestores=MapaFijo(gestores))
+    _falla(malo, f"el tablero del gestor {clave!r} no dice su regional")
+
+
 def test_detecta_indicador_en_el_campo_equivocado(inf: Informe) -> None:
     n = inf.nacional
     malo = attrs.evolve(inf, nacional=attrs.evolve(n, af=n.pe, pe=n.af))

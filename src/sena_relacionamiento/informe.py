@@ -189,24 +189,6 @@ def informe(
     """
     if not isinstance(datos, DatosSeguimiento):
         raise DatoInvalido("se esperaba un DatosSeguimiento", campo="datos", valor=datos)
-    if not isinstance(periodo, Periodo):
-        raise DatoInvalido("se esperaba un Periodo", campo="periodo", valor=periodo)
-    if not isinstance(parametros, Parametros):
-        raise DatoInvalido("se esperaba un Parametros", campo="parametros", valor=parametros)
-    if periodo.dia_corte != parametros.dia_corte:
-        raise DatoInvalido(
-            f"el periodo corta el día {periodo.dia_corte} y los parámetros el día "
-            f"{parametros.dia_corte}",
-            campo="periodo",
-            valor=str(periodo),
-        )
-    if periodo.anio != parametros.vigencia:
-        raise DatoInvalido(
-            f"el periodo es de {periodo.anio} y los parámetros de la vigencia "
-            f"{parametros.vigencia}",
-            campo="periodo",
-            valor=str(periodo),
-        )
     ctx = Contexto.de(periodo, parametros)
     calculo_ec = ec.calcular(datos, ctx)
     contactadas = {g: set(p.lista("contactadas")) for g, p in calculo_ec.por_gestor.items()}

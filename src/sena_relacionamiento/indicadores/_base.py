@@ -20,6 +20,7 @@ import attrs
 
 from sena_relacionamiento.dinero import Pesos
 from sena_relacionamiento.enumeraciones import EnumSena, Rol
+from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.indicadores.resultado import Estado, Indicador, Resultado, evaluar
 from sena_relacionamiento.parametros import Parametros
 from sena_relacionamiento.periodos import Periodo
@@ -72,7 +73,27 @@ class Contexto:
     avance_anio: Fraction
 
     @classmethod
-    def de(cls, periodo: Periodo, parametros: Parametros) -> Contexto:
+    def de(cls, periodo: object, parametros: object) -> Contexto:
+        """Las ventanas del periodo. El periodo debe cortar el día de los parámetros y ser de
+        su vigencia; si no, es un `DatoInvalido` (no se mezclan cortes ni metas de otro año)."""
+        if not isinstance(periodo, Periodo):
+            raise DatoInvalido("se esperaba un Periodo", campo="periodo", valor=periodo)
+        if not isinstance(parametros, Parametros):
+            raise DatoInvalido("se esperaba un Parametros", campo="parametros", valor=parametros)
+        if periodo.dia_corte != parametros.dia_corte:
+            raise DatoInvalido(
+                f"el periodo corta el día {periodo.dia_corte} y los parámetros el día "
+                f"{parametros.dia_corte}",
+                campo="periodo",
+                valor=str(periodo),
+            )
+        if periodo.anio != parametros.vigencia:
+            raise DatoInvalido(
+                f"el periodo es de {periodo.anio} y los parámetros de la vigencia "
+                f"{parametros.vigencia}",
+                campo="periodo",
+                valor=str(periodo),
+            )
         mes_en_trimestre = (periodo.mes - 1) % 3 + 1
         return cls(
             periodo=periodo,

@@ -83,28 +83,6 @@ def _gestores(nativo: Any) -> list[Gestor]:
     return gestores
 
 
-def _revisar_periodo(periodo: object, parametros: object) -> tuple[Periodo, Parametros]:
-    if not isinstance(periodo, Periodo):
-        raise DatoInvalido("se esperaba un Periodo", campo="periodo", valor=periodo)
-    if not isinstance(parametros, Parametros):
-        raise DatoInvalido("se esperaba un Parametros", campo="parametros", valor=parametros)
-    if periodo.dia_corte != parametros.dia_corte:
-        raise DatoInvalido(
-            f"el periodo corta el día {periodo.dia_corte} y los parámetros el día "
-            f"{parametros.dia_corte}",
-            campo="periodo",
-            valor=str(periodo),
-        )
-    if periodo.anio != parametros.vigencia:
-        raise DatoInvalido(
-            f"el periodo es de {periodo.anio} y los parámetros de la vigencia "
-            f"{parametros.vigencia}",
-            campo="periodo",
-            valor=str(periodo),
-        )
-    return periodo, parametros
-
-
 def _texto(valor: Decimal | int | None) -> str | None:
     return None if valor is None else str(valor)
 
@@ -161,7 +139,7 @@ def informe_tabular(
     `RegistroInconsistente`. Ver docs/tablas.md para los tipos de cada columna y las
     decisiones (fechas, NIT, nulos, valores exactos).
     """
-    periodo, parametros = _revisar_periodo(periodo, parametros)
+    ctx = Contexto.de(periodo, parametros)
     tablas = {
         "gestores": gestores,
         "asignaciones": asignaciones,
@@ -175,7 +153,6 @@ def informe_tabular(
         "logros": logros,
     }
     modelo = _modelo(tablas)
-    ctx = Contexto.de(periodo, parametros)
     lista_gestores = _gestores(gestores)
     datos = DatosSeguimiento(gestores=lista_gestores, asignaciones=())
     motor = Motor(ctx, lista_gestores)

@@ -158,15 +158,16 @@ def _problemas(informe: Informe, datos: DatosSeguimiento | None) -> list[str]:
             if resultado.indicador is not indicador:
                 problemas.append(f"{_nombre(tablero)}: {campo} trae {resultado.indicador.name}")
             _revisar_resultado(problemas, _nombre(tablero), resultado, informe)
-    gestores_de: dict[str, list[Tablero]] = {}
     if datos is not None:
-        gestores_de = {codigo: [] for codigo in informe.regionales}
         for gestor in datos.indice.gestores.values():
-            del_gestor = informe.gestores.get(gestor.id)
-            if del_gestor is None:
+            if gestor.id not in informe.gestores:
                 problemas.append(f"el gestor {gestor.id!r} de los datos no tiene tablero")
-            else:
-                gestores_de[gestor.regional.codigo].append(del_gestor)
+    gestores_de: dict[str, list[Tablero]] = {codigo: [] for codigo in informe.regionales}
+    for del_gestor in informe.gestores.values():
+        if del_gestor.regional is None:
+            problemas.append(f"el tablero del gestor {del_gestor.clave!r} no dice su regional")
+        else:
+            gestores_de[del_gestor.regional.codigo].append(del_gestor)
     for campo, indicador in _CAMPOS:
         regionales = [_resultado(t, campo) for t in informe.regionales.values()]
         _comparar_sumas(
@@ -210,8 +211,9 @@ def afirmar_informe_consistente(informe: Informe, datos: DatosSeguimiento | None
       ambientes y su valor, contratos dentro de cuota e incremento del mes, asistentes…).
     - Nación = Σ gestores en EC, EP, EM, AF y SISMEG; en EG, CV y PE la nación es la suma de
       los gestores más lo que no es de ningún gestor (un resto no negativo).
-    - Si se dan los `datos` del informe (que dicen la regional de cada gestor), lo mismo por
-      regional: regional = Σ sus gestores (+ el resto sin gestor en EG, CV y PE).
+    - Lo mismo por regional, con la regional que trae el tablero de cada gestor: regional =
+      Σ sus gestores (+ el resto sin gestor en EG, CV y PE).
+    - Si se dan los `datos` del informe, además, que cada gestor de los datos tenga tablero.
     - Razones: valor = numerador / denominador; EC, EG y EM entre 0 y 1; `SIN_DATOS` si y solo
       si el denominador es 0 (y entonces el valor es `None`). Conteos: valor = numerador ≥ 0.
     - Estado coherente: `SIN_META` sin meta; `CUMPLE`/`NO_CUMPLE` según el valor frente a la
