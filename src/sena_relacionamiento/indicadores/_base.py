@@ -18,6 +18,7 @@ from typing import Any, Final
 
 import attrs
 
+from sena_relacionamiento._inmutable import MapaFijo
 from sena_relacionamiento.dinero import Pesos
 from sena_relacionamiento.enumeraciones import EnumSena, Rol
 from sena_relacionamiento.errores import DatoInvalido
@@ -29,12 +30,18 @@ from sena_relacionamiento.registros import Registro
 
 __all__ = ["Ambito", "Calculo", "Contexto", "Parcial", "TipoAmbito"]
 
-# Las razones se dividen con un contexto decimal fijo (28 dígitos, redondeo al par), no con el
-# del hilo que llama: con `decimal.localcontext(prec=3)` o la trampa `Inexact` activada, el
-# informe sería otro o fallaría. El núcleo no depende de estado global.
-_DIVISION: Final = Context(
-    prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow]
-)
+
+_SIN_DETALLE: Final[MapaFijo[str, Any]] = MapaFijo()
+
+
+def _contexto_decimal() -> Context:
+    """Las razones se dividen con un contexto decimal fijo (28 dígitos, redondeo al par), no
+    con el del hilo que llama: con `decimal.localcontext(prec=3)` o la trampa `Inexact`
+    activada, el informe sería otro o fallaría. Cada informe tiene el suyo (sus banderas
+    cambian al dividir): el núcleo no comparte estado mutable."""
+    return Context(
+        prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow]
+    )
 
 
 class TipoAmbito(EnumSena):
@@ -71,6 +78,7 @@ class Contexto:
     fin_anterior: date | None  # corte del periodo anterior dentro de la vigencia (CV)
     avance_trimestre: Fraction
     avance_anio: Fraction
+    decimal: Context = attrs.field(factory=_contexto_decimal, eq=False, repr=False)
 
     @classmethod
     def de(cls, periodo: object, parametros: object) -> Contexto:
@@ -147,7 +155,7 @@ class Contexto:
                 umbrales=self.umbrales,
             )
         else:
-            valor = _DIVISION.divide(Decimal(numerador), denominador) if denominador else None
+            valor = self.decimal.divide(Decimal(numerador), denominador) if denominador else None
             estado, semaforo = evaluar(
                 int(numerador),
                 denominador,
@@ -169,7 +177,7 @@ class Contexto:
             denominador=denominador,
             estado=estado,
             semaforo=semaforo,
-            detalle=detalle or {},
+            detalle=MapaFijo(detalle) if detalle else _SIN_DETALLE,
         )
 
     @property

@@ -1,6 +1,6 @@
 """El resultado de un indicador para un ámbito y su estado frente a la meta (R24–R25).
 
-Las comparaciones con la meta son exactas (`fractions.Fraction`): 27 de 30 empresas es
+Las comparaciones con la meta son exactas (aritmética entera, sin redondeos): 27 de 30 empresas es
 exactamente 90 % y cumple.
 
 >>> from decimal import Decimal
@@ -60,9 +60,11 @@ class Semaforo(EnumSena):
 
 
 def _detalle(valor: Mapping[str, Any]) -> MapaFijo[str, Any]:
+    if type(valor) is MapaFijo:  # lo común, sin pasar por el `isinstance` de las ABC
+        return valor
     if not isinstance(valor, Mapping):
         raise DatoInvalido("se esperaba un mapeo", campo="detalle", valor=valor)
-    return valor if isinstance(valor, MapaFijo) else MapaFijo(valor)
+    return MapaFijo(valor)
 
 
 @attrs.frozen(kw_only=True)
@@ -109,25 +111,32 @@ def evaluar(
         return Estado.SIN_DATOS, None
     if meta is None:
         return Estado.SIN_META, None
-    logrado = Fraction(valor) / (denominador or 1)
-    objetivo = Fraction(meta)
+    # Aritmética entera exacta: logrado = a/b, meta = m/n, avance = p/q.
+    a, b = _razon(valor)
+    b *= denominador or 1
+    m, n = _razon(meta)
     if tope:
-        cumple = logrado <= objetivo
+        cumple = a * n <= m * b
         semaforo = Semaforo.VERDE if cumple else Semaforo.ROJO
     else:
-        cumple = logrado >= objetivo
-        semaforo = _semaforo(logrado, objetivo * avance, umbrales)
+        cumple = a * n >= m * b
+        semaforo = _semaforo(a, b, m * avance.numerator, n * avance.denominator, umbrales)
     if not horizonte_cerrado:
         return Estado.EN_CURSO, semaforo
     return (Estado.CUMPLE if cumple else Estado.NO_CUMPLE), semaforo
 
 
-def _semaforo(logrado: Fraction, esperado: Fraction, umbrales: tuple[Decimal, Decimal]) -> Semaforo:
-    if esperado == 0:
+def _razon(numero: int | Decimal | Fraction) -> tuple[int, int]:
+    """El número como fracción exacta de enteros (numerador, denominador > 0)."""
+    return numero.as_integer_ratio()
+
+
+def _semaforo(a: int, b: int, e: int, f: int, umbrales: tuple[Decimal, Decimal]) -> Semaforo:
+    """Semáforo de logrado a/b frente a esperado e/f (R25): progreso = (a/b)/(e/f)."""
+    if e == 0:
         return Semaforo.VERDE
-    progreso = logrado / esperado
-    if progreso >= Fraction(umbrales[0]):
-        return Semaforo.VERDE
-    if progreso >= Fraction(umbrales[1]):
-        return Semaforo.AMARILLO
+    for umbral, color in zip(umbrales, (Semaforo.VERDE, Semaforo.AMARILLO), strict=True):
+        u, v = _razon(umbral)
+        if a * f * v >= u * e * b:  # progreso ≥ umbral, sin dividir
+            return color
     return Semaforo.ROJO
