@@ -15,7 +15,8 @@ import pytest
 
 import sena_relacionamiento
 
-# API.md, secciones "Errors", "Catalogue and parameters" y "Segmentation".
+# API.md: todas sus secciones (errores, catálogo y parámetros, segmentación y relacionamiento,
+# periodos, registros, indicadores e informe, acceso).
 NOMBRES_DE_API_MD = [
     "ErrorSena",
     "DatoInvalido",
@@ -33,9 +34,48 @@ NOMBRES_DE_API_MD = [
     "segmento_regional",
     "TipoEmpresa",
     "tipo_empresa",
+    "SegmentoEmpresa",
+    "Tema",
+    "Canal",
+    "Alcance",
+    "relacionamiento",
+    "Relacionamiento",
+    "enrutar_solicitud",
+    "Destino",
+    "TipoDestino",
+    "Periodo",
+    "Trimestre",
+    "Vigencia",
+    "Rol",
+    "Gestor",
+    "Asignacion",
+    "TipoContacto",
+    "MedioContacto",
+    "Contacto",
+    "ServicioUsado",
+    "Solicitud",
+    "Ambiente",
+    "ContratoAprendizaje",
+    "EmpresaCuota",
+    "Evento",
+    "LogroSismeg",
+    "DatosSeguimiento",
+    "Indicador",
+    "Estado",
+    "Semaforo",
+    "Resultado",
+    "informe",
+    "Informe",
+    "Tablero",
+    "RolUsuario",
+    "Usuario",
+    "Accion",
+    "puede",
+    "exigir",
+    "CarpetaCompartida",
 ]
 
-PESADOS = ["pandas", "polars", "narwhals", "openpyxl", "holidays"]
+PESADOS = ["pandas", "polars", "narwhals", "openpyxl", "holidays", "hypothesis", "duckdb"]
 
 
 def _all_estatico() -> list[str]:
