@@ -2,10 +2,12 @@
 y contra `informe()` sobre registros.
 
 Genera el año nacional sintético (`sintetico.py`) y lo convierte una vez en tablas polars (fuera
-de la medición). Mide, para un periodo: `informe_tabular` sobre polars (ansioso y perezoso), las
-mismas cifras escritas a mano en polars nativo, e `informe()` incluido el tiempo de construir
-los registros desde las tablas. Comprueba que las tres dan las mismas cifras e imprime tiempos
-y razones. No es una prueba: imprime cifras, no afirma tiempos.
+de la medición). Mide, para un periodo: `informe_tabular` sobre polars (ansioso y perezoso); lo
+mismo escrito a mano en polars nativo de dos maneras: completo (las cifras y los conteos de
+exclusión por tabla y motivo, R23, que `informe_tabular` también da) y solo las cifras; e
+`informe()` incluido el tiempo de construir los registros desde las tablas. Comprueba que todos
+dan las mismas cifras (y el nativo completo los mismos excluidos que `informe_tabular`) e
+imprime tiempos y razones. No es una prueba: imprime cifras, no afirma tiempos.
 
     .venv/bin/python benchmarks/bench_tablas.py              # escala 1 (≈ 2 millones de contactos)
     .venv/bin/python benchmarks/bench_tablas.py --escala 0.05
@@ -42,7 +44,8 @@ from sena_relacionamiento import (
     Solicitud,
     informe,
 )
-from sena_relacionamiento.tablas import a_filas, informe_tabular
+from sena_relacionamiento.datos import Motivo
+from sena_relacionamiento.tablas import MOTIVO_NULO, a_filas, informe_tabular
 
 Cifras = dict[tuple[str, str], tuple[int, int | None]]
 
@@ -92,7 +95,207 @@ def a_registros(marcos: dict[str, pl.DataFrame]) -> DatosSeguimiento:
 
 
 def nativo(m: dict[str, pl.DataFrame], periodo: Periodo) -> Cifras:
-    """Las cifras (numerador, denominador) por gestor y de la nación, en polars nativo."""
+    """Las cifras (numerador, denominador) por gestor y de la nación, en polars nativo (solo las
+    cifras: sin los conteos de exclusión por motivo que `informe_tabular` también da)."""
+    consultas = consultas_cifras(m, periodo)
+    return cifras_de(m, pl.collect_all(consultas))
+
+
+def _codigo(condiciones: list[pl.Expr]) -> pl.Expr:
+    """El número (desde 1) de la primera condición verdadera, o 0 si la fila cuenta."""
+    codigo = pl.lit(0)
+    for posicion in reversed(range(len(condiciones))):
+        codigo = pl.when(condiciones[posicion]).then(posicion + 1).otherwise(codigo)
+    return codigo.alias("_m")
+
+
+OBLIGATORIAS: dict[str, list[str]] = {
+    "asignaciones": ["gestor", "nit"],
+    "contactos": ["gestor", "nit", "fecha", "tipo", "medio"],
+    "servicios": ["nit", "fecha", "servicio"],
+    "solicitudes": ["id", "fecha", "servicio", "regional"],
+    "ambientes": ["gestor", "fecha", "valor", "cantidad"],
+    "contratos": ["nit", "regional", "fecha", "obligada", "cuota_regulada"],
+    "cuotas": ["nit", "cuota_regulada", "monetiza"],
+    "eventos": ["regional", "fecha", "asistentes", "razon"],
+    "logros": ["gestor", "fecha", "formados", "empleos"],
+}
+
+
+def nativo_completo(
+    m: dict[str, pl.DataFrame], periodo: Periodo
+) -> tuple[Cifras, dict[str, dict[str, int]]]:
+    """Lo mismo que da `informe_tabular`, en polars nativo: las cifras de `nativo` y además las
+    filas excluidas de cada tabla por motivo (R23). Cada tabla se clasifica una vez (columna
+    ``_m``: 0 si la fila cuenta, si no el número de su motivo) y se agrupa por gestor y motivo
+    en la misma consulta que da sus cifras; todo en un solo `pl.collect_all`."""
+    ini_m, ini_q, ini_y = periodo.inicio, periodo.trimestre.inicio, periodo.vigencia.inicio
+    fin = periodo.fin
+    conocido = pl.col("gestor").is_in(m["gestores"]["id"].implode())
+    con_gestor = pl.col("gestor").is_not_null()
+    fecha = [pl.col("fecha") > fin, pl.col("fecha") < ini_y]
+    de_fecha = [Motivo.POSTERIOR_AL_CORTE, Motivo.FUERA_DE_VIGENCIA]
+    cuenta = pl.col("_m") == 0
+
+    def nula(tabla: str) -> pl.Expr:
+        return pl.any_horizontal(pl.col(c).is_null() for c in OBLIGATORIAS[tabla])
+
+    def clasificar(tabla: str, condiciones: list[pl.Expr]) -> pl.LazyFrame:
+        return m[tabla].lazy().with_columns(_codigo([nula(tabla), *condiciones]))
+
+    asignaciones = m["asignaciones"].lazy()
+    pares = asignaciones.filter(~nula("asignaciones")).select("nit", "gestor").unique()
+    cartera = pares.filter(conocido)
+    contactos = clasificar("contactos", [~conocido, *fecha])
+    contactadas = cartera.join(
+        contactos.filter(cuenta & (pl.col("fecha") >= ini_q)).select("gestor", "nit"),
+        on=["gestor", "nit"],
+        how="semi",
+    )
+    servicios = (
+        m["servicios"]
+        .lazy()
+        .select("nit", "fecha", "servicio", _nula=nula("servicios"))
+        .with_columns(_codigo([pl.col("_nula"), *fecha, pl.col("fecha") < ini_q]))
+    )
+    # Solo las filas del trimestre se cruzan con la cartera y las empresas contactadas.
+    cruzadas = (
+        servicios.filter(cuenta)
+        .join(cartera, on="nit", how="left")
+        .join(contactadas.with_columns(_c=pl.lit(1)), on=["gestor", "nit"], how="left")
+        .with_columns(
+            pl.when(pl.col("gestor").is_null())
+            .then(5)
+            .when(pl.col("_c").is_null())
+            .then(6)
+            .otherwise(0)
+            .alias("_m")
+        )
+    )
+    contratos = clasificar("contratos", fecha)
+    cuotas = (
+        m["cuotas"]
+        .lazy()
+        .drop("gestor")
+        .join(cartera, on="nit", how="left")
+        .with_columns(
+            _codigo([nula("cuotas"), pl.col("gestor").is_null(), pl.col("cuota_regulada") == 0])
+        )
+    )
+    motivos: dict[str, list[str]] = {
+        "contactos": [MOTIVO_NULO, Motivo.GESTOR_DESCONOCIDO, *de_fecha],
+        "servicios": [
+            MOTIVO_NULO,
+            *de_fecha,
+            Motivo.FUERA_DEL_TRIMESTRE_EP,
+            Motivo.EMPRESA_NO_ASIGNADA,
+            Motivo.EMPRESA_NO_CONTACTADA,
+        ],
+        "solicitudes": [MOTIVO_NULO, Motivo.GESTOR_DESCONOCIDO, *de_fecha, Motivo.FUERA_DEL_MES],
+        "ambientes": [MOTIVO_NULO, Motivo.GESTOR_DESCONOCIDO, *de_fecha],
+        "contratos": [MOTIVO_NULO, *de_fecha],
+        "cuotas": [MOTIVO_NULO, Motivo.EMPRESA_NO_ASIGNADA, Motivo.SIN_CUOTA],
+        "eventos": [MOTIVO_NULO, Motivo.GESTOR_DESCONOCIDO, *de_fecha],
+        "logros": [MOTIVO_NULO, Motivo.GESTOR_DESCONOCIDO, *de_fecha],
+    }
+    # Una consulta por tabla con los conteos por motivo (columna "n") y, en las filas que
+    # cuentan (_m = 0), las sumas de sus cifras.
+    mes = pl.col("fecha") >= ini_m
+    consultas = {
+        "contactos": contactos.group_by("_m").agg(n=pl.len()),
+        "servicios": pl.concat(
+            [
+                servicios.filter(~cuenta).group_by("_m").agg(n=pl.len()),
+                cruzadas.group_by("_m").agg(n=pl.len()),
+            ]
+        ),
+        "solicitudes": clasificar(
+            "solicitudes", [con_gestor & ~conocido, *fecha, pl.col("fecha") < ini_m]
+        )
+        .group_by("gestor", "regional", "_m")
+        .agg(n=pl.len(), EG=(pl.col("fecha_gestion") <= fin).sum()),
+        "ambientes": clasificar("ambientes", [~conocido, *fecha])
+        .group_by("gestor", "_m")
+        .agg(n=pl.len(), AF=pl.col("cantidad").filter(mes).sum()),
+        "contratos": contratos.group_by("_m").agg(n=pl.len()),
+        "cuotas": cuotas.group_by("gestor", "_m").agg(n=pl.len(), EM=pl.col("monetiza").sum()),
+        "eventos": clasificar("eventos", [con_gestor & ~conocido, *fecha])
+        .group_by("gestor", "regional", "_m")
+        .agg(n=pl.len(), PE=mes.sum()),
+        "logros": clasificar("logros", [~conocido, *fecha])
+        .group_by("gestor", "_m")
+        .agg(n=pl.len(), SISMEG_FORMADOS=pl.col("formados").sum()),
+    }
+    otras = [
+        asignaciones.select(pl.len().alias("total"), nula("asignaciones").sum().alias("nulas")),
+        pares.select(pl.len().alias("pares"), conocido.sum().alias("buenos")),
+        contactos.filter(cuenta & (pl.col("fecha") < ini_q))
+        .select("gestor", "nit")
+        .join(cartera, on=["gestor", "nit"], how="anti")
+        .select(pl.len()),
+        contactadas.group_by("gestor").agg(pl.len().alias("EC")),
+        cartera.group_by("gestor").agg(pl.len().alias("EC_d")),
+        cruzadas.filter(cuenta)
+        .group_by("gestor")
+        .agg(pl.struct("nit", "servicio").n_unique().alias("EP")),
+        contratos.filter(cuenta)
+        .group_by("nit")
+        .agg(pl.len().alias("n"), pl.first("obligada", "cuota_regulada", "regional"))
+        .with_columns(
+            v=pl.when(pl.col("obligada"))
+            .then((pl.col("n") - pl.col("cuota_regulada")).clip(0))
+            .otherwise(pl.col("n"))
+        )
+        .join(cartera, on="nit", how="left")
+        .group_by("gestor", "regional")
+        .agg(pl.col("v").sum().alias("CV")),
+    ]
+    resultados = pl.collect_all([*consultas.values(), *otras])
+    grupos = dict(zip(consultas, resultados, strict=False))
+    asignadas, distintas, fuera, ec, ec_d, ep, cv = resultados[len(consultas) :]
+    total, nulas = asignadas.row(0)
+    n_pares, buenos = distintas.row(0)
+    excluidos: dict[str, dict[str, int]] = {
+        "gestores": {},
+        "asignaciones": {
+            MOTIVO_NULO: nulas,
+            Motivo.ASIGNACION_REPETIDA: total - nulas - n_pares,
+            Motivo.GESTOR_DESCONOCIDO: n_pares - buenos,
+        },
+    }
+    for tabla, lista in motivos.items():
+        excluidos[tabla] = {}
+        por_motivo = grupos[tabla].group_by("_m").agg(pl.col("n").sum())
+        for codigo, n in por_motivo.iter_rows():
+            if codigo:
+                motivo = lista[codigo - 1]
+                excluidos[tabla][motivo] = excluidos[tabla].get(motivo, 0) + n
+    excluidos["contactos"][Motivo.FUERA_DEL_TRIMESTRE] = fuera.item()
+    contadas = int(grupos["servicios"].filter(cuenta)["n"].sum())
+    excluidos["servicios"][Motivo.SERVICIO_REPETIDO] = contadas - int(ep["EP"].sum())
+
+    def cifras(tabla: str, **columnas: pl.Expr) -> pl.DataFrame:
+        claves = [c for c in ("gestor", "regional") if c in grupos[tabla].columns]
+        return grupos[tabla].filter(cuenta).select(*claves, **columnas)
+
+    n = pl.col("n")
+    por_tabla = [
+        ec,
+        ec_d,
+        ep,
+        cifras("solicitudes", EG_d=n, EG=pl.col("EG")),
+        cv,
+        cifras("cuotas", EM=pl.col("EM"), EM_d=n),
+        cifras("ambientes", AF=pl.col("AF")),
+        cifras("eventos", PE=pl.col("PE")),
+        cifras("logros", SISMEG_FORMADOS=pl.col("SISMEG_FORMADOS")),
+    ]
+    excluidos = {t: {k: v for k, v in sorted(e.items()) if v} for t, e in excluidos.items()}
+    return cifras_de(m, por_tabla), excluidos
+
+
+def consultas_cifras(m: dict[str, pl.DataFrame], periodo: Periodo) -> list[pl.LazyFrame]:
+    """Las consultas de las cifras (numerador, denominador) por gestor y regional."""
     ini_m, ini_q, ini_y = periodo.inicio, periodo.trimestre.inicio, periodo.vigencia.inicio
     fin = periodo.fin
     ids = m["gestores"]["id"]
@@ -175,7 +378,12 @@ def nativo(m: dict[str, pl.DataFrame], periodo: Periodo) -> Cifras:
         .group_by("gestor")
         .agg(pl.col("formados").sum().alias("SISMEG_FORMADOS"))
     )
-    resultados = pl.collect_all([ec_num, ec_den, ep, sol, contratos, em, af, pe, logros])
+    return [ec_num, ec_den, ep, sol, contratos, em, af, pe, logros]
+
+
+def cifras_de(m: dict[str, pl.DataFrame], resultados: list[pl.DataFrame]) -> Cifras:
+    """Las cifras por gestor y de la nación, sumadas desde los resultados de `consultas_cifras`."""
+    ids = m["gestores"]["id"]
     cifras: Cifras = {}
     totales: dict[str, list[int]] = {}
     por_gestor: dict[str, dict[str, int]] = {g: {} for g in ids}
@@ -235,31 +443,52 @@ def main() -> None:
         f"{len(marcos['solicitudes'])} solicitudes"
     )
 
-    def tablas() -> Cifras:
-        return de_filas(a_filas(informe_tabular(periodo=periodo, **marcos).filas))
+    def tablas() -> tuple[Cifras, dict[str, dict[str, int]]]:
+        resultado = informe_tabular(periodo=periodo, **marcos)
+        excluidos = {t: dict(e) for t, e in resultado.excluidos.items()}
+        return de_filas(a_filas(resultado.filas)), excluidos
 
     def tablas_perezoso() -> Cifras:
         return de_filas(a_filas(informe_tabular(periodo=periodo, **perezosos).filas))
 
-    t_tablas, c_tablas = medir(tablas, opciones.veces)
+    t_tablas, (c_tablas, e_tablas) = medir(tablas, opciones.veces)
     t_perezoso, c_perezoso = medir(tablas_perezoso, opciones.veces)
+    t_completo, (c_completo, e_completo) = medir(
+        lambda: nativo_completo(marcos, periodo), opciones.veces
+    )
     t_nativo, c_nativo = medir(lambda: nativo(marcos, periodo), opciones.veces)
     t_registros, registros = medir(lambda: a_registros(marcos), 1)
     t_informe, c_informe = medir(lambda: de_filas(informe(registros, periodo).filas()), 1)
-    for nombre, cifras in (("perezoso", c_perezoso), ("nativo", c_nativo), ("informe", c_informe)):
+    comparadas = (
+        ("perezoso", c_perezoso),
+        ("nativo completo", c_completo),
+        ("nativo", c_nativo),
+        ("informe", c_informe),
+    )
+    for nombre, cifras in comparadas:
         distintas = [k for k in c_tablas if c_tablas[k] != cifras.get(k)]
         if distintas or len(cifras) != len(c_tablas):
             for k in distintas[:10]:
                 print("DIFIEREN", nombre, k, c_tablas[k], cifras.get(k))
             raise SystemExit(1)
-    print(f"periodo {periodo}: {len(c_tablas)} cifras iguales en los tres cálculos")
+    if e_tablas != e_completo:
+        print("DIFIEREN los excluidos:", e_tablas, e_completo, sep="\n")
+        raise SystemExit(1)
+    n_excluidos = sum(len(e) for e in e_tablas.values())
+    print(
+        f"periodo {periodo}: {len(c_tablas)} cifras iguales en los cuatro cálculos y "
+        f"{n_excluidos} conteos de exclusión (tabla, motivo) iguales en tablas y nativo completo"
+    )
     print(f"tablas (polars ansioso):   {t_tablas:.3f} s")
     print(f"tablas (polars perezoso):  {t_perezoso:.3f} s")
-    print(f"polars nativo:             {t_nativo:.3f} s")
+    print(f"polars nativo, completo:   {t_completo:.3f} s  (cifras y excluidos por motivo)")
+    print(f"polars nativo, cifras:     {t_nativo:.3f} s  (solo cifras)")
     print(f"registros desde polars:    {t_registros:.3f} s")
     print(f"informe() sobre registros: {t_informe:.3f} s")
-    print(f"razón tablas / nativo:     {t_tablas / t_nativo:.2f}× (meta ≤ 1,2×)")
-    print(f"razón perezoso / nativo:   {t_perezoso / t_nativo:.2f}×")
+    print(f"razón tablas / nativo completo:   {t_tablas / t_completo:.2f}× (meta ≤ 1,2×)")
+    print(f"razón tablas / nativo cifras:     {t_tablas / t_nativo:.2f}× (meta ≤ 1,2×)")
+    print(f"razón perezoso / nativo completo: {t_perezoso / t_completo:.2f}×")
+    print(f"razón perezoso / nativo cifras:   {t_perezoso / t_nativo:.2f}×")
     print(f"razón (registros + informe()) / tablas: {(t_registros + t_informe) / t_tablas:.1f}×")
 
 

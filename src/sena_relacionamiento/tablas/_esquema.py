@@ -151,9 +151,9 @@ def _revisar_tipo(tabla: str, nombre: str, columna: Columna, dtype: Any) -> nw.E
 
 @attrs.frozen
 class Tabla:
-    """Una tabla de entrada ya revisada: el marco con las columnas normalizadas más la columna
-    booleana ``_nula`` (un nulo donde el registro no lo admite), y si sus fechas son
-    `datetime`."""
+    """Una tabla de entrada ya revisada: el marco (siempre perezoso) con las columnas
+    normalizadas más la columna booleana ``_nula`` (un nulo donde el registro no lo admite), y
+    si sus fechas son `datetime`."""
 
     marco: Any  # nw.DataFrame | nw.LazyFrame
     fecha_hora: Mapping[str, bool]
@@ -162,6 +162,8 @@ class Tabla:
 def preparar(tabla: str, nativo: Any) -> Tabla:
     """Revisa las columnas de `nativo` contra `ESQUEMAS[tabla]` y las normaliza (R11, R5)."""
     marco = nw.from_native(nativo)  # `informe_tabular` ya revisó que es un marco
+    if isinstance(marco, nw.DataFrame):  # perezoso: cada tabla se recorre en una consulta
+        marco = marco.lazy()
     esquema = marco.collect_schema()
     columnas: list[nw.Expr] = []
     nulos: list[nw.Expr] = []

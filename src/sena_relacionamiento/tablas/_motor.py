@@ -10,8 +10,11 @@ consolidación (R22), el estado y el semáforo (R24–R25) son exactamente los d
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Final
 
+import attrs
 import narwhals.stable.v2 as nw
 
 from sena_relacionamiento.datos import Motivo
@@ -22,7 +25,7 @@ from sena_relacionamiento.regionales import regional
 from sena_relacionamiento.registros import Gestor
 from sena_relacionamiento.tablas._esquema import Tabla, desde, hasta, preparar
 
-__all__ = ["MOTIVO_NULO", "Motor"]
+__all__ = ["MOTIVO_NULO", "Motor", "Recogida"]
 
 MOTIVO_NULO: Final = "dato nulo en una columna obligatoria"
 """Motivo de exclusión (R23) de una fila con un nulo donde el registro no lo admite (una fecha
@@ -37,45 +40,91 @@ def recoger(marco: Any) -> Any:
     return marco.collect() if isinstance(marco, nw.LazyFrame) else marco
 
 
+_NO_NULOS: Final = frozenset({str, int, bool, Decimal, date, datetime})
+
+
+def es_nulo(valor: Any) -> bool:
+    """`None`, NaN o el `NA` de pandas."""
+    if valor is None:
+        return True
+    if type(valor) in _NO_NULOS:  # lo común, sin comparar
+        return False
+    return valor != valor or type(valor).__name__ in ("NAType", "NaTType")
+
+
 def _filas(marco: Any) -> list[dict[str, Any]]:
-    datos: dict[str, list[Any]] = recoger(marco).to_dict(as_series=False)
-    columnas = list(datos)
-    return [
-        dict(zip(columnas, valores, strict=True)) for valores in zip(*datos.values(), strict=True)
-    ]
+    filas: list[dict[str, Any]] = recoger(marco).rows(named=True)
+    return filas
 
 
-def _n(marco: Any) -> int:
-    """El número de filas de un marco (ansioso o perezoso)."""
-    return int(_filas(marco.select(nw.len().alias("n")))[0]["n"])
+def _recoger_todos(*consultas: Any) -> list[Any]:
+    """Recoge varias consultas perezosas (de una misma tabla): con polars en un solo
+    `collect_all`, que las optimiza juntas; con los demás motores, una tras otra."""
+    if all(c.implementation is nw.Implementation.POLARS for c in consultas):
+        pl = nw.Implementation.POLARS.to_native_namespace()
+        return [nw.from_native(r) for r in pl.collect_all([c.to_native() for c in consultas])]
+    return [c.collect() for c in consultas]
 
 
-def _clasificar(marco: Any, pares: Sequence[tuple[nw.Expr, str]]) -> tuple[Any, dict[str, int]]:
-    """Cuenta las filas de cada motivo de exclusión (R23): el de la primera condición
-    verdadera, en orden, en una sola pasada de sumas. Devuelve el marco con la columna
-    booleana ``_cuenta`` (ninguna condición: la fila cuenta) y el conteo por motivo, con las
-    que cuentan bajo ``""``."""
-    sumas = [nw.len().alias("_total")]
-    previo: nw.Expr | None = None
-    for posicion, (condicion, _) in enumerate(pares):
-        propia = condicion if previo is None else condicion & ~previo
-        sumas.append(propia.cast(nw.Int64).sum().alias(f"_m{posicion}"))
-        previo = condicion if previo is None else previo | condicion
-    fila = _filas(marco.select(*sumas))[0]
-    conteo: dict[str, int] = {}
-    for posicion, (_, motivo) in enumerate(pares):
-        conteo[motivo] = conteo.get(motivo, 0) + int(fila[f"_m{posicion}"] or 0)
-    conteo[_CONTADO] = int(fila["_total"]) - sum(conteo.values())
-    cuenta = nw.lit(value=True) if previo is None else ~previo
-    return marco.with_columns(_cuenta=cuenta), conteo
+@attrs.frozen
+class Recogida:
+    """Una tabla pequeña ya recogida (`marco`) y la consulta perezosa que la da (`consulta`)."""
+
+    marco: Any  # nw.DataFrame
+    consulta: Any  # nw.LazyFrame
+
+    def perezosa(self) -> Any:
+        """La tabla para cruzarla con otras del mismo motor: la ya recogida, de nuevo perezosa
+        (polars, pandas, pyarrow), o la consulta si el motor no admite traerla de vuelta a la
+        misma conexión (DuckDB: se recoge como pyarrow)."""
+        if self.marco.implementation is self.consulta.implementation:
+            return self.marco.lazy()
+        return self.consulta
+
+    def head(self, n: int) -> Recogida:
+        return Recogida(self.marco.head(n), self.consulta.head(n))
+
+
+def _codigo(pares: Sequence[tuple[nw.Expr, str]]) -> nw.Expr:
+    """La columna ``_m``: el número (desde 1) de la primera condición verdadera, en orden, o 0
+    si ninguna lo es (la fila cuenta)."""
+    codigo = nw.lit(0, dtype=nw.Int64)
+    for posicion in reversed(range(len(pares))):
+        codigo = (
+            nw.when(pares[posicion][0]).then(nw.lit(posicion + 1, dtype=nw.Int64)).otherwise(codigo)
+        )
+    return codigo.alias("_m")
+
+
+def _agrupar(
+    marco: Any, claves: Sequence[str], pares: Sequence[tuple[nw.Expr, str]], **sumas: nw.Expr
+) -> Any:
+    """La consulta de una tabla: sus filas clasificadas (`_codigo`) y agrupadas por `claves` y
+    motivo, con el número de filas ``_n`` y la suma de cada expresión de `sumas`, en una sola
+    pasada."""
+    return (
+        marco.with_columns(_codigo(pares), **sumas)
+        .group_by(*claves, "_m")
+        .agg(nw.len().alias("_n"), *(nw.col(nombre).sum() for nombre in sumas))
+    )
 
 
 def _entero(condicion: nw.Expr) -> nw.Expr:
     return nw.when(condicion).then(nw.lit(1, dtype=nw.Int64)).otherwise(nw.lit(0, dtype=nw.Int64))
 
 
+def _clave(valor: Any) -> str:
+    """La clave de gestor de un grupo: la del gestor o `_SIN_GESTOR` si es nula."""
+    return _SIN_GESTOR if es_nulo(valor) else str(valor)
+
+
 class Motor:
-    """Calcula los `Calculo` de los nueve indicadores sobre las tablas de un periodo."""
+    """Calcula los `Calculo` de los nueve indicadores sobre las tablas de un periodo.
+
+    Cada tabla grande se recorre en una sola consulta (o un `collect_all` de polars) que da, por
+    gestor (y regional) y motivo de exclusión (R23), el número de filas y las sumas que piden
+    las cifras; el resto se hace en Python sobre esas tablas pequeñas.
+    """
 
     def __init__(self, ctx: Contexto, gestores: Sequence[Gestor]) -> None:
         self.ctx = ctx
@@ -89,12 +138,25 @@ class Motor:
     def _conocido(self, columna: str = "gestor") -> nw.Expr:
         return nw.col(columna).is_in(self.ids)
 
-    def _contar(self, tabla: str, marco: Any, pares: Sequence[tuple[nw.Expr, str]]) -> Any:
-        """Clasifica las filas de `tabla` (`_clasificar`), anota el conteo y devuelve el marco
-        con la columna ``_cuenta``."""
-        marco, conteo = _clasificar(marco, pares)
-        self._anotar(tabla, conteo, {})
-        return marco
+    def _repartir(
+        self,
+        tabla: str,
+        grupos: Any,
+        pares: Sequence[tuple[nw.Expr, str]],
+        extra: Mapping[str, int] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Anota el conteo por motivo de los grupos de `_agrupar` (más los motivos `extra`,
+        descontados de las filas que cuentan) y devuelve los grupos que cuentan."""
+        conteo: dict[str, int] = {_CONTADO: 0}
+        contados = []
+        for fila in grupos if isinstance(grupos, list) else _filas(grupos):
+            codigo = int(fila["_m"])
+            motivo = _CONTADO if codigo == 0 else pares[codigo - 1][1]
+            conteo[motivo] = conteo.get(motivo, 0) + int(fila["_n"])
+            if codigo == 0:
+                contados.append(fila)
+        self._anotar(tabla, conteo, extra or {})
+        return contados
 
     def _anotar(self, tabla: str, conteo: dict[str, int], extra: Mapping[str, int]) -> int:
         contadas = conteo.pop(_CONTADO, 0)
@@ -105,20 +167,25 @@ class Motor:
         self.excluidos[tabla] = {m: n for m, n in sorted(conteo.items()) if n}
         return contadas
 
-    def _regional(self, tabla: str, marco: Any) -> Any:
-        """Normaliza la columna ``regional`` al código DANE (R1, R2): los valores distintos se
-        leen con `regional()` en Python y se reemplazan en el motor."""
-        valores = [
-            f["regional"]
-            for f in _filas(marco.select("regional").unique())
-            if f["regional"] is not None
-        ]
-        mapa: dict[str, str] = {}
+    @staticmethod
+    def _mapa_regional(tabla: str, valores: Sequence[Any]) -> dict[Any, str]:
+        """Cada valor de la columna ``regional`` con su código DANE (R1, R2), leído con
+        `regional()`; los nulos quedan fuera."""
+        mapa: dict[Any, str] = {}
         for valor in valores:
+            if es_nulo(valor) or valor in mapa:
+                continue
             try:
                 mapa[valor] = regional(valor).codigo
             except DatoInvalido as error:
                 raise error.con_origen(tabla, "regional") from None
+        return mapa
+
+    def _regional(self, tabla: str, marco: Any) -> Any:
+        """Normaliza la columna ``regional`` al código DANE en el motor (R1, R2)."""
+        mapa = self._mapa_regional(
+            tabla, [f["regional"] for f in _filas(marco.select("regional").unique())]
+        )
         if all(k == v for k, v in mapa.items()):
             return marco
         return marco.with_columns(
@@ -127,6 +194,21 @@ class Motor:
             )
         )
 
+    def _revisar_regional_de_gestor(
+        self, tabla: str, grupos: Sequence[Mapping[str, Any]], mapa: Mapping[Any, str]
+    ) -> None:
+        """Un registro con gestor no puede ser de otra regional que la del gestor (R17, R21)."""
+        for grupo in grupos:
+            gestor = self.gestores.get(grupo["gestor"]) if not es_nulo(grupo["gestor"]) else None
+            codigo = mapa.get(grupo["regional"])
+            if gestor is not None and codigo is not None and gestor.regional.codigo != codigo:
+                par = {"gestor": grupo["gestor"], "regional": codigo}
+                raise RegistroInconsistente(
+                    f"{tabla}: un registro es de la regional {regional(codigo)} pero "
+                    f"nombra al gestor {par['gestor']!r}, de la regional {gestor.regional}",
+                    (par,),
+                )
+
     def _motivos_de_fecha(self, t: Tabla, columna: str = "fecha") -> list[tuple[nw.Expr, str]]:
         ctx, fh = self.ctx, t.fecha_hora[columna]
         return [
@@ -134,26 +216,20 @@ class Motor:
             (~desde(columna, fh, ctx.inicio_anio), Motivo.FUERA_DE_VIGENCIA),
         ]
 
-    def _revisar_regional_de_gestor(self, tabla: str, marco: Any) -> None:
-        """Un registro con gestor no puede ser de otra regional que la del gestor (R17, R21)."""
-        pares = _filas(marco.filter(self._conocido()).select("gestor", "regional").unique())
-        for par in pares:
-            propia = self.gestores[par["gestor"]].regional
-            if par["regional"] is not None and propia.codigo != par["regional"]:
-                raise RegistroInconsistente(
-                    f"{tabla}: un registro es de la regional {regional(par['regional'])} pero "
-                    f"nombra al gestor {par['gestor']!r}, de la regional {propia}",
-                    (par,),
-                )
-
     # -- asignaciones y cartera (R14) -------------------------------------------------------
 
-    def cartera(self, nativo: Any) -> Any:
-        """Las asignaciones válidas (nit, gestor): la primera de cada empresa, de un gestor
-        conocido. Las repetidas y las de un gestor desconocido quedan excluidas."""
-        t = preparar("asignaciones", nativo)
-        marco = t.marco
-        pares = marco.filter(~nw.col("_nula")).select("nit", "gestor").unique()
+    def cartera(self, nativo: Any) -> Recogida:
+        """Las asignaciones válidas (nit, gestor), ya recogidas (una fila por empresa): la
+        primera de cada empresa, de un gestor conocido. Las repetidas y las de un gestor
+        desconocido quedan excluidas."""
+        marco = preparar("asignaciones", nativo).marco
+        consulta = marco.filter(~nw.col("_nula")).select("nit", "gestor").unique()
+        resumen, pares = _recoger_todos(
+            marco.select(
+                nw.len().alias("total"), nw.col("_nula").cast(nw.Int64).sum().alias("nulas")
+            ),
+            consulta,
+        )
         dobles = _filas(
             pares.group_by("nit").agg(nw.len().alias("n")).filter(nw.col("n") > 1).head(1)
         )
@@ -161,62 +237,62 @@ class Motor:
             raise RegistroInconsistente(
                 f"asignaciones: la empresa {dobles[0]['nit']} está asignada a dos gestores"
             )
-        pares = pares.with_columns(_conocido=self._conocido())
-        resumen = _filas(
-            pares.select(
-                nw.len().alias("pares"), nw.col("_conocido").cast(nw.Int64).sum().alias("buenos")
-            )
-        )[0]
-        n_pares, n_buenos = int(resumen["pares"]), int(resumen["buenos"] or 0)
-        total = int(_filas(marco.select(nw.len().alias("n")))[0]["n"])
-        nulas = total - int(
-            _filas(marco.filter(~nw.col("_nula")).select(nw.len().alias("n")))[0]["n"]
-        )
+        fila = _filas(resumen)[0]
+        total, nulas = int(fila["total"]), int(fila["nulas"] or 0)
+        buenos = pares.filter(self._conocido())
         extra = {
-            Motivo.ASIGNACION_REPETIDA: total - nulas - n_pares,
-            Motivo.GESTOR_DESCONOCIDO: n_pares - n_buenos,
+            Motivo.ASIGNACION_REPETIDA: total - nulas - len(pares),
+            Motivo.GESTOR_DESCONOCIDO: len(pares) - len(buenos),
         }
         self._anotar("asignaciones", {_CONTADO: total - nulas, MOTIVO_NULO: nulas}, extra)
-        return pares.filter(nw.col("_conocido")).select("nit", "gestor")
+        return Recogida(buenos, consulta.filter(self._conocido()))
 
     # -- indicadores ------------------------------------------------------------------------
 
-    def ec(self, nativo: Any, cartera: Any) -> tuple[Calculo, Any]:
+    def ec(self, nativo: Any, cartera: Recogida) -> tuple[Calculo, Recogida | None]:
         """EC (R14): empresas de la cartera contactadas en el trimestre / asignadas. Devuelve
-        también las parejas (gestor, nit) contactadas, que usa EP (`None` sin contactos)."""
+        también las parejas (gestor, nit) contactadas, ya recogidas, que usa EP (`None` sin
+        contactos)."""
         calculo = Calculo()
-        for f in _filas(cartera.group_by("gestor").agg(nw.len().alias("n"))):
+        for f in _filas(cartera.marco.group_by("gestor").agg(nw.len().alias("n"))):
             calculo.gestor(f["gestor"]).denominador = int(f["n"])
         if nativo is None:
             return calculo, None
         ctx = self.ctx
         t = preparar("contactos", nativo)
         fh = t.fecha_hora["fecha"]
-        marco, conteo = _clasificar(
-            t.marco.select("gestor", "nit", "fecha", "_nula"),
-            [
-                (nw.col("_nula"), MOTIVO_NULO),
-                (~self._conocido(), Motivo.GESTOR_DESCONOCIDO),
-                *self._motivos_de_fecha(t),
-            ],
-        )
+        pares = [
+            (nw.col("_nula"), MOTIVO_NULO),
+            (~self._conocido(), Motivo.GESTOR_DESCONOCIDO),
+            *self._motivos_de_fecha(t),
+        ]
+        marco = t.marco.select("gestor", "nit", "fecha", "_nula").with_columns(_codigo(pares))
+        asignadas = cartera.perezosa()
         trimestre = desde("fecha", fh, ctx.inicio_trimestre)
-        contactadas = (
-            marco.filter(nw.col("_cuenta") & trimestre)
-            .select("gestor", "nit")
-            .unique()
-            .join(cartera, on=["gestor", "nit"], how="semi")
-        )
+        validos = marco.filter(nw.col("_m") == 0)
         # Antes del trimestre solo cuentan los contactos a la propia cartera (R15); los demás
         # se excluyen. En el trimestre, los de fuera de cartera cuentan en el detalle (R14).
-        previos = marco.filter(nw.col("_cuenta") & ~trimestre).select("gestor", "nit")
-        fuera = _n(previos) - _n(previos.join(cartera, on=["gestor", "nit"], how="semi"))
-        self._anotar("contactos", conteo, {Motivo.FUERA_DEL_TRIMESTRE: fuera})
+        # Las parejas de la cartera con algún contacto en el trimestre: ya son distintas.
+        consulta = asignadas.join(
+            validos.filter(trimestre).select("gestor", "nit"), on=["gestor", "nit"], how="semi"
+        )
+        grupos, fuera, contactadas = _recoger_todos(
+            marco.group_by("_m").agg(nw.len().alias("_n")),
+            validos.filter(~trimestre)
+            .select("gestor", "nit")
+            .join(asignadas, on=["gestor", "nit"], how="anti")
+            .select(nw.len().alias("n")),
+            consulta,
+        )
+        extra = {Motivo.FUERA_DEL_TRIMESTRE: int(_filas(fuera)[0]["n"])}
+        self._repartir("contactos", grupos, pares, extra)
         for f in _filas(contactadas.group_by("gestor").agg(nw.len().alias("n"))):
             calculo.gestor(f["gestor"]).numerador = int(f["n"])
-        return calculo, contactadas
+        return calculo, Recogida(contactadas, consulta)
 
-    def ep(self, nativo: Any, cartera: Any, contactadas: Any, ec: Calculo) -> Calculo:
+    def ep(
+        self, nativo: Any, cartera: Recogida, contactadas: Recogida | None, ec: Calculo
+    ) -> Calculo:
         """EP (R16): pares distintos (empresa, servicio) de las empresas contactadas."""
         calculo = Calculo()
         for id_gestor, parcial in ec.por_gestor.items():
@@ -226,31 +302,43 @@ class Motor:
         ctx = self.ctx
         t = preparar("servicios", nativo)
         fh = t.fecha_hora["fecha"]
-        marco, conteo = _clasificar(
-            t.marco.select("nit", "fecha", "servicio", "_nula"),
-            [
-                (nw.col("_nula"), MOTIVO_NULO),
-                *self._motivos_de_fecha(t),
-                (~desde("fecha", fh, ctx.inicio_trimestre), Motivo.FUERA_DEL_TRIMESTRE_EP),
-            ],
-        )
         if contactadas is None:  # sin contactos no hay empresas contactadas
             contactadas = cartera.head(0)
-        en_trimestre = marco.filter(nw.col("_cuenta")).select("nit", "servicio")
-        asignadas = en_trimestre.join(cartera, on="nit", how="inner")
-        de_contactadas = asignadas.join(contactadas, on=["gestor", "nit"], how="semi")
-        usados = de_contactadas.unique()
-        por_gestor = _filas(usados.group_by("gestor").agg(nw.len().alias("n")))
-        n_trimestre, n_asignadas = _n(en_trimestre), _n(asignadas)
-        n_contactadas = _n(de_contactadas)
-        extra = {
-            Motivo.EMPRESA_NO_ASIGNADA: n_trimestre - n_asignadas,
-            Motivo.EMPRESA_NO_CONTACTADA: n_asignadas - n_contactadas,
-            Motivo.SERVICIO_REPETIDO: n_contactadas - sum(int(f["n"]) for f in por_gestor),
-        }
-        self._anotar("servicios", conteo, extra)
-        for f in por_gestor:
-            calculo.gestor(f["gestor"]).numerador = int(f["n"])
+        pares = [
+            (nw.col("_nula"), MOTIVO_NULO),
+            *self._motivos_de_fecha(t),
+            (~desde("fecha", fh, ctx.inicio_trimestre), Motivo.FUERA_DEL_TRIMESTRE_EP),
+            (nw.col("gestor").is_null(), Motivo.EMPRESA_NO_ASIGNADA),
+            (nw.col("_contactada").is_null(), Motivo.EMPRESA_NO_CONTACTADA),
+        ]
+        marco = t.marco.select("nit", "fecha", "servicio", "_nula").with_columns(_codigo(pares[:4]))
+        # Solo las filas del trimestre se cruzan con la cartera y las empresas contactadas; los
+        # pares distintos (empresa, servicio) se cuentan con una clave de texto.
+        cruzadas = (
+            marco.filter(nw.col("_m") == 0)
+            .join(cartera.perezosa(), on="nit", how="left")
+            .join(
+                contactadas.perezosa().with_columns(_contactada=nw.lit(value=True)),
+                on=["gestor", "nit"],
+                how="left",
+            )
+            .with_columns(
+                _codigo(pares),
+                _par=nw.concat_str([nw.col("nit"), nw.col("servicio")], separator="\x1f"),
+            )
+        )
+        previas, grupos = _recoger_todos(
+            marco.group_by("_m").agg(nw.len().alias("_n")),
+            cruzadas.group_by("gestor", "_m").agg(
+                nw.len().alias("_n"), nw.col("_par").n_unique().alias("distintos")
+            ),
+        )
+        filas = [f for f in _filas(previas) if int(f["_m"]) != 0] + _filas(grupos)
+        usados = [f for f in filas if int(f["_m"]) == 0]
+        repetidos = sum(int(f["_n"]) - int(f["distintos"]) for f in usados)
+        self._repartir("servicios", filas, pares, {Motivo.SERVICIO_REPETIDO: repetidos})
+        for f in usados:
+            calculo.gestor(f["gestor"]).numerador = int(f["distintos"])
         return calculo
 
     def eg(self, nativo: Any) -> Calculo:
@@ -258,46 +346,34 @@ class Motor:
         ctx = self.ctx
         t = preparar("solicitudes", nativo)
         fh = t.fecha_hora["fecha"]
-        marco = self._regional(
-            "solicitudes",
-            t.marco.select("gestor", "regional", "fecha", "fecha_gestion", "_nula"),
+        pares = [
+            (nw.col("_nula"), MOTIVO_NULO),
+            (~nw.col("gestor").is_null() & ~self._conocido(), Motivo.GESTOR_DESCONOCIDO),
+            *self._motivos_de_fecha(t),
+            (~desde("fecha", fh, ctx.inicio_mes), Motivo.FUERA_DEL_MES),
+        ]
+        consulta = _agrupar(
+            t.marco,
+            ["gestor", "regional"],
+            pares,
+            gestionadas=_entero(
+                ~nw.col("fecha_gestion").is_null()
+                & hasta("fecha_gestion", t.fecha_hora["fecha_gestion"], ctx.fin)
+            ),
+            antes=_entero(nw.col("fecha_gestion") < nw.col("fecha")),
         )
-        self._revisar_regional_de_gestor("solicitudes", marco)
-        antes = marco.filter(nw.col("fecha_gestion") < nw.col("fecha")).select("fecha").head(1)
-        if _filas(antes):
+        grupos = _filas(consulta)
+        mapa = self._mapa_regional("solicitudes", [f["regional"] for f in grupos])
+        self._revisar_regional_de_gestor("solicitudes", grupos, mapa)
+        if any(int(f["antes"] or 0) for f in grupos):
             raise DatoInvalido(
                 "la fecha de gestión es anterior a la de recepción",
                 campo="solicitudes.fecha_gestion",
             )
-        marco = marco.with_columns(
-            _g=nw.col("gestor").fill_null(_SIN_GESTOR),
-            _gestionada=_entero(
-                ~nw.col("fecha_gestion").is_null()
-                & hasta("fecha_gestion", t.fecha_hora["fecha_gestion"], ctx.fin)
-            ),
-        )
-        marco = self._contar(
-            "solicitudes",
-            marco,
-            [
-                (nw.col("_nula"), MOTIVO_NULO),
-                (
-                    ~nw.col("gestor").is_null() & ~self._conocido(),
-                    Motivo.GESTOR_DESCONOCIDO,
-                ),
-                *self._motivos_de_fecha(t),
-                (~desde("fecha", fh, ctx.inicio_mes), Motivo.FUERA_DEL_MES),
-            ],
-        )
-        grupos = (
-            marco.filter(nw.col("_cuenta"))
-            .group_by("_g", "regional")
-            .agg(nw.len().alias("n"), nw.col("_gestionada").sum().alias("gestionadas"))
-        )
         calculo = Calculo()
-        for f in _filas(grupos):
-            parcial = self._parcial(calculo, f["_g"], f["regional"])
-            parcial.denominador += int(f["n"])
+        for f in self._repartir("solicitudes", grupos, pares):
+            parcial = self._parcial(calculo, _clave(f["gestor"]), mapa[f["regional"]])
+            parcial.denominador += int(f["_n"])
             parcial.numerador += int(f["gestionadas"])
         return calculo
 
@@ -309,53 +385,33 @@ class Motor:
         """AF (R18): ambientes del mes por gestor."""
         t = preparar("ambientes", nativo)
         fh = t.fecha_hora["fecha"]
-        marco = t.marco.select("gestor", "fecha", "cantidad", "_nula").with_columns(
-            _mes=nw.when(desde("fecha", fh, self.ctx.inicio_mes))
+        pares = [
+            (nw.col("_nula"), MOTIVO_NULO),
+            (~self._conocido(), Motivo.GESTOR_DESCONOCIDO),
+            *self._motivos_de_fecha(t),
+        ]
+        mes = (
+            nw.when(desde("fecha", fh, self.ctx.inicio_mes))
             .then(nw.col("cantidad"))
-            .otherwise(nw.lit(0, dtype=nw.Int64)),
+            .otherwise(nw.lit(0, dtype=nw.Int64))
         )
-        marco = self._contar(
-            "ambientes",
-            marco,
-            [
-                (nw.col("_nula"), MOTIVO_NULO),
-                (~self._conocido(), Motivo.GESTOR_DESCONOCIDO),
-                *self._motivos_de_fecha(t),
-            ],
-        )
+        consulta = _agrupar(t.marco, ["gestor"], pares, mes=mes)
         calculo = Calculo()
-        grupos = (
-            marco.filter(nw.col("_cuenta")).group_by("gestor").agg(nw.col("_mes").sum().alias("n"))
-        )
-        for f in _filas(grupos):
-            calculo.gestor(f["gestor"]).numerador = int(f["n"])
+        for f in self._repartir("ambientes", consulta, pares):
+            calculo.gestor(f["gestor"]).numerador = int(f["mes"])
         return calculo
 
-    def cv(self, nativo: Any, cartera: Any) -> Calculo:
+    def cv(self, nativo: Any, cartera: Recogida) -> Calculo:
         """CV (R19): voluntarios del año por empresa, a su gestor o a su regional."""
-        ctx = self.ctx
         t = preparar("contratos", nativo)
-        fh = t.fecha_hora["fecha"]
+        pares = [(nw.col("_nula"), MOTIVO_NULO), *self._motivos_de_fecha(t)]
         marco = self._regional(
             "contratos",
             t.marco.select("nit", "regional", "fecha", "obligada", "cuota_regulada", "_nula"),
-        )
-        marco = self._contar(
-            "contratos", marco, [(nw.col("_nula"), MOTIVO_NULO), *self._motivos_de_fecha(t)]
-        )
-        anterior = (
-            hasta("fecha", fh, ctx.fin_anterior)
-            if ctx.fin_anterior is not None
-            else nw.lit(value=False)
-        )
-        contado = nw.col("_cuenta")
+        ).with_columns(_codigo(pares))
         empresas = (
             marco.filter(~nw.col("_nula"))
-            .with_columns(
-                _anio=_entero(contado),
-                _antes=_entero(contado & anterior),
-                _obligada=_entero(nw.col("obligada")),
-            )
+            .with_columns(_anio=_entero(nw.col("_m") == 0), _obligada=_entero(nw.col("obligada")))
             .group_by("nit")
             .agg(
                 nw.col("regional").n_unique().alias("_n_regional"),
@@ -365,21 +421,8 @@ class Motor:
                 nw.col("_obligada").max(),
                 nw.col("cuota_regulada").max(),
                 nw.col("_anio").sum(),
-                nw.col("_antes").sum(),
             )
         )
-        malas = _filas(
-            empresas.filter(
-                (nw.col("_n_regional") > 1) | (nw.col("_n_obligada") > 1) | (nw.col("_n_cuota") > 1)
-            )
-            .select("nit")
-            .head(1)
-        )
-        if malas:
-            raise RegistroInconsistente(
-                f"contratos: los contratos de la empresa {malas[0]['nit']} no coinciden en "
-                "regional, obligación o cuota regulada"
-            )
 
         def voluntarios(n: str) -> nw.Expr:
             exceso = nw.col(n) - nw.col("cuota_regulada")
@@ -389,15 +432,28 @@ class Motor:
                 .otherwise(nw.when(nw.col("_obligada") == 1).then(exceso).otherwise(nw.col(n)))
             )
 
-        grupos = (
-            empresas.join(cartera.rename({"gestor": "_gestor"}), on="nit", how="left")
+        asignadas = cartera.perezosa().rename({"gestor": "_gestor"})
+        conteo, malas, grupos = _recoger_todos(
+            marco.group_by("_m").agg(nw.len().alias("_n")),
+            empresas.filter(
+                (nw.col("_n_regional") > 1) | (nw.col("_n_obligada") > 1) | (nw.col("_n_cuota") > 1)
+            )
+            .select("nit")
+            .head(1),
+            empresas.join(asignadas, on="nit", how="left")
             .with_columns(
                 _g=nw.col("_gestor").fill_null(_SIN_GESTOR),
                 _vol=voluntarios("_anio"),
             )
             .group_by("_g", "regional")
-            .agg(nw.col("_vol").sum())
+            .agg(nw.col("_vol").sum()),
         )
+        self._repartir("contratos", conteo, pares)
+        if len(malas):
+            raise RegistroInconsistente(
+                f"contratos: los contratos de la empresa {_filas(malas)[0]['nit']} no coinciden "
+                "en regional, obligación o cuota regulada"
+            )
         calculo = Calculo()
         for f in _filas(grupos):
             if f["_g"] != _SIN_GESTOR:
@@ -411,122 +467,93 @@ class Motor:
             self._parcial(calculo, f["_g"], f["regional"]).numerador += int(f["_vol"])
         return calculo
 
-    def em(self, nativo: Any, cartera: Any) -> Calculo:
+    def em(self, nativo: Any, cartera: Recogida) -> Calculo:
         """EM (R20): empresas asignadas con cuota y las que la monetizan."""
         t = preparar("cuotas", nativo)
         marco = t.marco.select("nit", "cuota_regulada", "monetiza", "gestor", "_nula")
-        dobles = _filas(
-            marco.filter(~nw.col("_nula"))
-            .group_by("nit")
-            .agg(nw.len().alias("n"))
-            .filter(nw.col("n") > 1)
-            .head(1)
-        )
-        if dobles:
-            raise RegistroInconsistente(
-                f"cuotas: la empresa {dobles[0]['nit']} tiene dos registros de cuota"
-            )
-        marco = marco.join(cartera.rename({"gestor": "_gestor"}), on="nit", how="left")
-        revision = _filas(
-            marco.select(
-                _entero(nw.col("monetiza") & (nw.col("cuota_regulada") == 0))
-                .sum()
-                .alias("sin_cuota"),
-                _entero(
+        pares = [
+            (nw.col("_nula"), MOTIVO_NULO),
+            (nw.col("_gestor").is_null(), Motivo.EMPRESA_NO_ASIGNADA),
+            (nw.col("cuota_regulada") == 0, Motivo.SIN_CUOTA),
+        ]
+        no_nulas = marco.filter(~nw.col("_nula"))
+        resumen, consulta = _recoger_todos(
+            no_nulas.select(nw.len().alias("n"), nw.col("nit").n_unique().alias("nits")),
+            _agrupar(
+                marco.join(cartera.perezosa().rename({"gestor": "_gestor"}), on="nit", how="left"),
+                ["_gestor"],
+                pares,
+                monetizan=_entero(nw.col("monetiza")),
+                sin_cuota=_entero(nw.col("monetiza") & (nw.col("cuota_regulada") == 0)),
+                otro_gestor=_entero(
                     ~nw.col("gestor").is_null()
                     & ~nw.col("_gestor").is_null()
                     & (nw.col("gestor") != nw.col("_gestor"))
-                )
-                .sum()
-                .alias("otro_gestor"),
+                ),
+            ),
+        )
+        fila = _filas(resumen)[0]
+        if int(fila["n"]) != int(fila["nits"] or 0):
+            dobles = _filas(
+                no_nulas.group_by("nit").agg(nw.len().alias("n")).filter(nw.col("n") > 1).head(1)
             )
-        )[0]
-        if revision["sin_cuota"]:
+            raise RegistroInconsistente(
+                f"cuotas: la empresa {dobles[0]['nit']} tiene dos registros de cuota"
+            )
+        grupos = _filas(consulta)
+        if any(int(f["sin_cuota"] or 0) for f in grupos):
             raise DatoInvalido(
                 "una empresa sin cuota regulada no puede monetizarla (R20)",
                 campo="cuotas.monetiza",
             )
-        if revision["otro_gestor"]:
+        if any(int(f["otro_gestor"] or 0) for f in grupos):
             raise RegistroInconsistente(
                 "cuotas: un registro de cuota nombra a un gestor distinto del asignado (R20)"
             )
-        marco = marco.with_columns(
-            _monetiza=_entero(nw.col("monetiza")),
-        )
-        marco = self._contar(
-            "cuotas",
-            marco,
-            [
-                (nw.col("_nula"), MOTIVO_NULO),
-                (nw.col("_gestor").is_null(), Motivo.EMPRESA_NO_ASIGNADA),
-                (nw.col("cuota_regulada") == 0, Motivo.SIN_CUOTA),
-            ],
-        )
-        grupos = (
-            marco.filter(nw.col("_cuenta"))
-            .group_by("_gestor")
-            .agg(nw.len().alias("n"), nw.col("_monetiza").sum())
-        )
         calculo = Calculo()
-        for f in _filas(grupos):
+        for f in self._repartir("cuotas", grupos, pares):
             parcial = calculo.gestor(f["_gestor"])
-            parcial.denominador = int(f["n"])
-            parcial.numerador = int(f["_monetiza"])
+            parcial.denominador = int(f["_n"])
+            parcial.numerador = int(f["monetizan"])
         return calculo
 
     def pe(self, nativo: Any) -> Calculo:
         """PE (R21): eventos del mes, por gestor o por regional."""
         t = preparar("eventos", nativo)
         fh = t.fecha_hora["fecha"]
-        marco = self._regional(
-            "eventos",
-            t.marco.select("gestor", "regional", "fecha", "_nula"),
+        pares = [
+            (nw.col("_nula"), MOTIVO_NULO),
+            (~nw.col("gestor").is_null() & ~self._conocido(), Motivo.GESTOR_DESCONOCIDO),
+            *self._motivos_de_fecha(t),
+        ]
+        consulta = _agrupar(
+            t.marco,
+            ["gestor", "regional"],
+            pares,
+            mes=_entero(desde("fecha", fh, self.ctx.inicio_mes)),
         )
-        self._revisar_regional_de_gestor("eventos", marco)
-        marco = marco.with_columns(
-            _g=nw.col("gestor").fill_null(_SIN_GESTOR),
-            _mes=_entero(desde("fecha", fh, self.ctx.inicio_mes)),
-        )
-        marco = self._contar(
-            "eventos",
-            marco,
-            [
-                (nw.col("_nula"), MOTIVO_NULO),
-                (
-                    ~nw.col("gestor").is_null() & ~self._conocido(),
-                    Motivo.GESTOR_DESCONOCIDO,
-                ),
-                *self._motivos_de_fecha(t),
-            ],
-        )
-        grupos = (
-            marco.filter(nw.col("_cuenta")).group_by("_g", "regional").agg(nw.col("_mes").sum())
-        )
+        grupos = _filas(consulta)
+        mapa = self._mapa_regional("eventos", [f["regional"] for f in grupos])
+        self._revisar_regional_de_gestor("eventos", grupos, mapa)
         calculo = Calculo()
-        for f in _filas(grupos):
-            self._parcial(calculo, f["_g"], f["regional"]).numerador += int(f["_mes"])
+        for f in self._repartir("eventos", grupos, pares):
+            codigo = mapa[f["regional"]]
+            self._parcial(calculo, _clave(f["gestor"]), codigo).numerador += int(f["mes"])
         return calculo
 
     def sismeg(self, nativo: Any) -> Calculo:
         """SISMEG (R13): formados y empleos del año por gestor."""
         t = preparar("logros", nativo)
-        marco = t.marco.select("gestor", "fecha", "formados", "empleos", "_nula")
-        marco = self._contar(
-            "logros",
-            marco,
-            [
-                (nw.col("_nula"), MOTIVO_NULO),
-                (~self._conocido(), Motivo.GESTOR_DESCONOCIDO),
-                *self._motivos_de_fecha(t),
-            ],
-        )
-        grupos = (
-            marco.filter(nw.col("_cuenta"))
-            .group_by("gestor")
-            .agg(nw.col("formados").sum(), nw.col("empleos").sum())
+        pares = [
+            (nw.col("_nula"), MOTIVO_NULO),
+            (~self._conocido(), Motivo.GESTOR_DESCONOCIDO),
+            *self._motivos_de_fecha(t),
+        ]
+        consulta = _agrupar(
+            t.marco, ["gestor"], pares, formados=nw.col("formados"), empleos=nw.col("empleos")
         )
         calculo = Calculo()
-        for f in _filas(grupos):
+        for f in self._repartir("logros", consulta, pares):
             parcial = calculo.gestor(f["gestor"])
             parcial.numerador = int(f["formados"])
             parcial.cuentas["empleos"] = int(f["empleos"])

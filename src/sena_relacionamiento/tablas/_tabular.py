@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, Final
@@ -12,15 +13,17 @@ import narwhals.stable.v2 as nw
 
 from sena_relacionamiento._inmutable import MapaFijo
 from sena_relacionamiento.datos import DatosSeguimiento
+from sena_relacionamiento.enumeraciones import Rol
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.indicadores._base import Calculo, Contexto
 from sena_relacionamiento.indicadores.resultado import Indicador
 from sena_relacionamiento.informe import _consolidar
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo
+from sena_relacionamiento.regionales import regional
 from sena_relacionamiento.registros import Gestor
 from sena_relacionamiento.tablas._esquema import preparar
-from sena_relacionamiento.tablas._motor import Motor, recoger
+from sena_relacionamiento.tablas._motor import Motor, es_nulo, recoger
 
 __all__ = ["COLUMNAS", "InformeTabular", "a_filas", "informe_tabular"]
 
@@ -72,15 +75,30 @@ def _gestores(nativo: Any) -> list[Gestor]:
     """Los gestores como registros `Gestor` (tabla pequeña): se validan como en el núcleo."""
     t = preparar("gestores", nativo)
     datos: dict[str, list[Any]] = recoger(t.marco).to_dict(as_series=False)
+    # Cada rol y regional distintos se leen una vez; un valor inválido se deja tal cual para
+    # que `Gestor` dé su error (con la fila).
+    roles = _leidos(datos["rol"], lambda v: Rol.de(v, "rol"))
+    regionales = _leidos(datos["regional"], regional)
     gestores = []
     for posicion, (id_, rol, region) in enumerate(
         zip(datos["id"], datos["rol"], datos["regional"], strict=True)
     ):
         try:
-            gestores.append(Gestor(id=id_, rol=rol, regional=region))
+            gestores.append(
+                Gestor(id=id_, rol=roles.get(rol, rol), regional=regionales.get(region, region))
+            )
         except DatoInvalido as error:
             raise error.con_origen(f"gestores, fila {posicion}") from None
     return gestores
+
+
+def _leidos(valores: list[Any], leer: Callable[[Any], Any]) -> dict[Any, Any]:
+    """Cada texto distinto de `valores` con lo que da `leer`, salvo los que no se pueden leer."""
+    leidos = {}
+    for valor in {v for v in valores if isinstance(v, str)}:
+        with contextlib.suppress(DatoInvalido):
+            leidos[valor] = leer(valor)
+    return leidos
 
 
 def _texto(valor: Decimal | int | None) -> str | None:
@@ -220,28 +238,20 @@ def a_filas(filas: Any) -> list[dict[str, Any]]:
 
     Recoge el marco si es perezoso.
     """
-    datos: dict[str, list[Any]] = recoger(nw.from_native(filas)).to_dict(as_series=False)
-    salida = []
-    for posicion in range(len(datos["ambito"])):
-        fila = {nombre: datos[nombre][posicion] for nombre in COLUMNAS}
-        for nombre in COLUMNAS:
-            if _es_nulo(fila[nombre]):
-                fila[nombre] = None
-        for nombre in ("numerador", "denominador"):
-            if fila[nombre] is not None:
-                fila[nombre] = int(fila[nombre])
-        valor, meta = fila["valor"], fila["meta"]
-        if valor is not None:
-            fila["valor"] = Decimal(valor) if fila["indicador"] in _RAZONES else int(valor)
-        if meta is not None:
-            fila["meta"] = Decimal(meta) if "." in meta else int(meta)
-        for nombre in ("inicio", "fin"):
-            if isinstance(fila[nombre], datetime):
-                fila[nombre] = fila[nombre].date()
-        salida.append(fila)
-    return salida
-
-
-def _es_nulo(valor: Any) -> bool:
-    """`None`, NaN o el `NA` de pandas."""
-    return valor is None or valor != valor or type(valor).__name__ in ("NAType", "NaTType")
+    marco = recoger(nw.from_native(filas))
+    datos: dict[str, list[Any]] = marco.to_dict(as_series=False)
+    columnas = {nombre: datos[nombre] for nombre in COLUMNAS}
+    if marco.implementation.is_pandas_like():  # NaN y NA de pandas; los demás dan `None`
+        columnas = {n: [None if es_nulo(v) else v for v in columnas[n]] for n in COLUMNAS}
+    for nombre in ("numerador", "denominador"):
+        columnas[nombre] = [None if v is None else int(v) for v in columnas[nombre]]
+    columnas["valor"] = [
+        None if v is None else Decimal(v) if indicador in _RAZONES else int(v)
+        for v, indicador in zip(columnas["valor"], columnas["indicador"], strict=True)
+    ]
+    columnas["meta"] = [
+        None if v is None else Decimal(v) if "." in v else int(v) for v in columnas["meta"]
+    ]
+    for nombre in ("inicio", "fin"):
+        columnas[nombre] = [v.date() if isinstance(v, datetime) else v for v in columnas[nombre]]
+    return [dict(zip(COLUMNAS, fila, strict=True)) for fila in zip(*columnas.values(), strict=True)]
