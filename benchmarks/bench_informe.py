@@ -16,14 +16,13 @@ import sys
 import time
 import tracemalloc
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sintetico import generar
+from sintetico import generar, medir
 
 from sena_relacionamiento import DatosSeguimiento, Periodo, informe
 from sena_relacionamiento.indicadores.cv import voluntarios
@@ -145,15 +144,6 @@ def de_informe(datos: DatosSeguimiento, periodo: Periodo) -> Cifras:
     por_tipo = n.ec.detalle["por_tipo_y_medio"]
     cifras["CO", "TIPO_MEDIO"] = (sum(sum(m.values()) for m in por_tipo.values()), None)
     return cifras
-
-
-def medir(funcion: Callable[[], Any], veces: int) -> tuple[float, Any]:
-    mejor, resultado = float("inf"), None
-    for _ in range(veces):
-        t0 = time.perf_counter()
-        resultado = funcion()
-        mejor = min(mejor, time.perf_counter() - t0)
-    return mejor, resultado
 
 
 def main() -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sintetico import generar
+from sintetico import generar, medir
 
 from sena_relacionamiento import (
     Ambiente,
@@ -415,15 +414,6 @@ def de_filas(filas: list[dict[str, Any]]) -> Cifras:
         if f["ambito"] in ("gestor", "nacional") and f["indicador"] != "SISMEG_EMPLEOS":
             cifras[f["clave"], f["indicador"]] = (f["numerador"], f["denominador"])
     return cifras
-
-
-def medir(funcion: Callable[[], Any], veces: int) -> tuple[float, Any]:
-    mejor, resultado = float("inf"), None
-    for _ in range(veces):
-        t0 = time.perf_counter()
-        resultado = funcion()
-        mejor = min(mejor, time.perf_counter() - t0)
-    return mejor, resultado
 
 
 def main() -> None:

@@ -8,7 +8,10 @@ servicios, 200.000 solicitudes, 50.000 contratos, 60.000 cuotas, eventos y logro
 from __future__ import annotations
 
 import random
+import time
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from sena_relacionamiento import (
     REGIONALES,
@@ -166,3 +169,13 @@ def generar(escala: float = 1.0, semilla: int = 109) -> DatosSeguimiento:
         eventos=eventos,
         logros=logros,
     )
+
+
+def medir(funcion: Callable[[], Any], veces: int) -> tuple[float, Any]:
+    """El mejor tiempo de `veces` llamadas a `funcion` y lo que devolvió la última."""
+    mejor, resultado = float("inf"), None
+    for _ in range(veces):
+        t0 = time.perf_counter()
+        resultado = funcion()
+        mejor = min(mejor, time.perf_counter() - t0)
+    return mejor, resultado
