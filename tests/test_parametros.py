@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
+from _reglas import GRANDES_R3, MEDIANAS_R3, PEQUENAS_R3
 
 from sena_relacionamiento import (
     PARAMETROS_2012,
@@ -94,40 +95,6 @@ TOPES_EM_R28 = {
     "Valle": 158,
     "Vaupés": 0,
     "Vichada": 0,
-}
-
-# R3, copiado de REGLAS.md.
-GRANDES_R3 = {"Antioquia", "Atlántico", "Distrito Capital", "Cundinamarca", "Santander", "Valle"}
-MEDIANAS_R3 = {
-    "Bolívar",
-    "Boyacá",
-    "Caldas",
-    "Cauca",
-    "Córdoba",
-    "Huila",
-    "Magdalena",
-    "Meta",
-    "Nariño",
-    "Norte de Santander",
-    "Quindío",
-    "Risaralda",
-    "Tolima",
-    "Cesar",
-}
-PEQUENAS_R3 = {
-    "Amazonas",
-    "Arauca",
-    "Caquetá",
-    "Casanare",
-    "Chocó",
-    "Guainía",
-    "Guajira",
-    "Guaviare",
-    "Putumayo",
-    "San Andrés",
-    "Sucre",
-    "Vaupés",
-    "Vichada",
 }
 
 

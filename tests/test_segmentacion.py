@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from _reglas import SEGMENTO_R3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,50 +25,6 @@ from sena_relacionamiento import (
 
 G, M, P = SegmentoRegional.GRANDE, SegmentoRegional.MEDIANA, SegmentoRegional.PEQUENA
 A, B, NF = TipoEmpresa.A, TipoEmpresa.B, TipoEmpresa.NO_FOCALIZADA
-
-# R3, copiado de REGLAS.md: regional → segmento.
-SEGMENTO_R3 = {
-    **dict.fromkeys(
-        ["Antioquia", "Atlántico", "Distrito Capital", "Cundinamarca", "Santander", "Valle"], G
-    ),
-    **dict.fromkeys(
-        [
-            "Bolívar",
-            "Boyacá",
-            "Caldas",
-            "Cauca",
-            "Córdoba",
-            "Huila",
-            "Magdalena",
-            "Meta",
-            "Nariño",
-            "Norte de Santander",
-            "Quindío",
-            "Risaralda",
-            "Tolima",
-            "Cesar",
-        ],
-        M,
-    ),
-    **dict.fromkeys(
-        [
-            "Amazonas",
-            "Arauca",
-            "Caquetá",
-            "Casanare",
-            "Chocó",
-            "Guainía",
-            "Guajira",
-            "Guaviare",
-            "Putumayo",
-            "San Andrés",
-            "Sucre",
-            "Vaupés",
-            "Vichada",
-        ],
-        P,
-    ),
-}
 
 ORDEN_TIPO = {NF: 0, B: 1, A: 2}
 
