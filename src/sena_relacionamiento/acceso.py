@@ -21,10 +21,11 @@ from typing import Final
 
 import attrs
 
+from sena_relacionamiento._conversores import regional_de, texto
 from sena_relacionamiento._inmutable import MapaFijo
 from sena_relacionamiento.enumeraciones import EnumSena
 from sena_relacionamiento.errores import AccesoDenegado, DatoInvalido, RegistroInconsistente
-from sena_relacionamiento.regionales import REGIONALES, Regional, regional
+from sena_relacionamiento.regionales import REGIONALES, Regional
 from sena_relacionamiento.registros import Gestor
 
 __all__ = [
@@ -106,24 +107,12 @@ POLITICA_ACCESO: Final[MapaFijo[tuple[RolUsuario, Accion], Permiso]] = MapaFijo(
 """La política de R26: (rol, acción) → `Permiso`, las 20 combinaciones escritas."""
 
 
-def _texto(valor: object, campo: str) -> str:
-    if not isinstance(valor, str) or not valor.strip():
-        raise DatoInvalido("se esperaba un texto no vacío", campo=campo, valor=valor)
-    return " ".join(valor.split())
-
-
-def _regional_de(valor: object, campo: str = "regional") -> Regional:
-    if not isinstance(valor, str | int | Regional):
-        raise DatoInvalido("se esperaba una regional", campo=campo, valor=valor)
-    return regional(valor)
-
-
 def _regional_opcional(valor: object) -> Regional | None:
-    return None if valor is None else _regional_de(valor)
+    return None if valor is None else regional_de(valor)
 
 
 def _id(valor: object) -> str:
-    return _texto(valor, "id")
+    return texto(valor, "id")
 
 
 def _rol(valor: object) -> RolUsuario:
@@ -199,7 +188,7 @@ def _validar(
     if not isinstance(usuario, Usuario):
         raise DatoInvalido("se esperaba un Usuario", campo="usuario", valor=usuario)
     la_accion = Accion.de(accion, "accion")
-    la_regional = None if destino is None else _regional_de(destino)
+    la_regional = None if destino is None else regional_de(destino)
     if la_accion.es_regional and la_regional is None:
         raise DatoInvalido(
             f"la acción {la_accion.name} es sobre una regional; se esperaba la regional",
@@ -211,7 +200,7 @@ def _validar(
     elif isinstance(gestor, Gestor):
         el_gestor = gestor.id
     else:
-        el_gestor = _texto(gestor, "gestor")
+        el_gestor = texto(gestor, "gestor")
     return usuario, la_accion, la_regional, el_gestor
 
 
@@ -375,7 +364,7 @@ class CarpetaCompartida:
         Usuario(id='c-05', rol=<RolUsuario.COORDINADOR: 'Coordinador'>,
                 regional=Regional(codigo='05', nombre='Antioquia'))
         """
-        buscada = _regional_de(consulta)
+        buscada = regional_de(consulta)
         return next(c for c in self.coordinadores if c.regional == buscada)
 
     def _motivo_propio(self, usuario: Usuario) -> str | None:

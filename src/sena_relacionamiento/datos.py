@@ -22,7 +22,8 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
+from sena_relacionamiento._conversores import tupla_de
+from sena_relacionamiento.errores import RegistroInconsistente
 from sena_relacionamiento.registros import (
     Ambiente,
     Asignacion,
@@ -66,60 +67,44 @@ class Exclusion:
     motivo: str
 
 
-def _tupla(valores: object, clase: type[R], campo: str) -> tuple[R, ...]:
-    """Cualquier iterable de registros de `clase` como tupla; un elemento de otro tipo es un
-    `DatoInvalido` que dice su posición."""
-    if isinstance(valores, str | bytes) or not isinstance(valores, Iterable):
-        raise DatoInvalido(
-            f"se esperaba una colección de {clase.__name__}", campo=campo, valor=valores
-        )
-    tupla = tuple(valores)
-    for posicion, valor in enumerate(tupla):
-        if not isinstance(valor, clase):
-            raise DatoInvalido(
-                f"se esperaba un {clase.__name__}", campo=f"{campo}[{posicion}]", valor=valor
-            )
-    return tupla
-
-
 def _c_gestores(v: object) -> tuple[Gestor, ...]:
-    return _tupla(v, Gestor, "gestores")
+    return tupla_de(v, Gestor, "gestores")
 
 
 def _c_asignaciones(v: object) -> tuple[Asignacion, ...]:
-    return _tupla(v, Asignacion, "asignaciones")
+    return tupla_de(v, Asignacion, "asignaciones")
 
 
 def _c_contactos(v: object) -> tuple[Contacto, ...]:
-    return _tupla(v, Contacto, "contactos")
+    return tupla_de(v, Contacto, "contactos")
 
 
 def _c_servicios(v: object) -> tuple[ServicioUsado, ...]:
-    return _tupla(v, ServicioUsado, "servicios")
+    return tupla_de(v, ServicioUsado, "servicios")
 
 
 def _c_solicitudes(v: object) -> tuple[Solicitud, ...]:
-    return _tupla(v, Solicitud, "solicitudes")
+    return tupla_de(v, Solicitud, "solicitudes")
 
 
 def _c_ambientes(v: object) -> tuple[Ambiente, ...]:
-    return _tupla(v, Ambiente, "ambientes")
+    return tupla_de(v, Ambiente, "ambientes")
 
 
 def _c_contratos(v: object) -> tuple[ContratoAprendizaje, ...]:
-    return _tupla(v, ContratoAprendizaje, "contratos")
+    return tupla_de(v, ContratoAprendizaje, "contratos")
 
 
 def _c_cuotas(v: object) -> tuple[EmpresaCuota, ...]:
-    return _tupla(v, EmpresaCuota, "cuotas")
+    return tupla_de(v, EmpresaCuota, "cuotas")
 
 
 def _c_eventos(v: object) -> tuple[Evento, ...]:
-    return _tupla(v, Evento, "eventos")
+    return tupla_de(v, Evento, "eventos")
 
 
 def _c_logros(v: object) -> tuple[LogroSismeg, ...]:
-    return _tupla(v, LogroSismeg, "logros")
+    return tupla_de(v, LogroSismeg, "logros")
 
 
 @attrs.frozen

@@ -22,11 +22,12 @@ from typing import TypeVar
 import attrs
 from stdnum.co import nit as stdnum_nit
 
+from sena_relacionamiento._conversores import booleano, regional_de, texto
 from sena_relacionamiento.dinero import Pesos, validar_pesos
 from sena_relacionamiento.enumeraciones import EnumSena, Rol
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.fechas import fecha_bogota
-from sena_relacionamiento.regionales import Regional, regional
+from sena_relacionamiento.regionales import Regional
 
 __all__ = [
     "Ambiente",
@@ -113,17 +114,11 @@ def normalizar_nit(valor: object, campo: str = "nit") -> str:
 # Conversores: cada uno nombra su campo en el error.
 
 
-def _texto(valor: object, campo: str) -> str:
-    if not isinstance(valor, str) or not valor.strip():
-        raise DatoInvalido("se esperaba un texto no vacío", campo=campo, valor=valor)
-    return " ".join(valor.split())
-
-
 def id_gestor(valor: object, campo: str = "gestor") -> str:
     """El id de un gestor: un texto no vacío; un `Gestor` se reduce a su id."""
     if isinstance(valor, Gestor):
         return valor.id
-    return _texto(valor, campo)
+    return texto(valor, campo)
 
 
 def _entero(valor: object, campo: str, minimo: int = 0) -> int:
@@ -132,18 +127,6 @@ def _entero(valor: object, campo: str, minimo: int = 0) -> int:
     if valor < minimo:
         raise DatoInvalido(f"debe ser mayor o igual que {minimo}", campo=campo, valor=valor)
     return valor
-
-
-def _booleano(valor: object, campo: str) -> bool:
-    if not isinstance(valor, bool):
-        raise DatoInvalido("se esperaba True o False", campo=campo, valor=valor)
-    return valor
-
-
-def _regional(valor: object, campo: str = "regional") -> Regional:
-    if not isinstance(valor, str | int | Regional):
-        raise DatoInvalido("se esperaba una regional", campo=campo, valor=valor)
-    return regional(valor)
 
 
 def _opcional(conversor: Callable[[object, str], T], valor: object, campo: str) -> T | None:
@@ -187,7 +170,7 @@ def _c_gestor_opcional(v: object) -> str | None:
 
 
 def _c_id(v: object) -> str:
-    return _texto(v, "id")
+    return texto(v, "id")
 
 
 def _c_medio(v: object) -> MedioContacto:
@@ -195,7 +178,7 @@ def _c_medio(v: object) -> MedioContacto:
 
 
 def _c_monetiza(v: object) -> bool:
-    return _booleano(v, "monetiza")
+    return booleano(v, "monetiza")
 
 
 def _c_nit(v: object) -> str:
@@ -207,15 +190,15 @@ def _c_nit_opcional(v: object) -> str | None:
 
 
 def _c_obligada(v: object) -> bool:
-    return _booleano(v, "obligada")
+    return booleano(v, "obligada")
 
 
 def _c_razon(v: object) -> str:
-    return _texto(v, "razon")
+    return texto(v, "razon")
 
 
 def _c_regional(v: object) -> Regional:
-    return _regional(v, "regional")
+    return regional_de(v, "regional")
 
 
 def _c_rol(v: object) -> Rol:
@@ -223,7 +206,7 @@ def _c_rol(v: object) -> Rol:
 
 
 def _c_servicio(v: object) -> str:
-    return _texto(v, "servicio")
+    return texto(v, "servicio")
 
 
 def _c_tipo(v: object) -> TipoContacto:

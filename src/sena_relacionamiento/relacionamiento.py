@@ -17,14 +17,15 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, TypeVar
+from typing import Final
 
 import attrs
 
+from sena_relacionamiento._conversores import booleano, regional_de, texto, tupla_de
 from sena_relacionamiento._inmutable import MapaFijo
 from sena_relacionamiento.enumeraciones import EnumSena, Rol, TipoEmpresa
 from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente, SinDestino
-from sena_relacionamiento.regionales import Regional, regional
+from sena_relacionamiento.regionales import Regional
 from sena_relacionamiento.registros import Asignacion, Gestor, normalizar_nit
 
 __all__ = [
@@ -127,9 +128,7 @@ def _canal(valor: object) -> Canal:
 
 
 def _booleano(valor: object) -> bool:
-    if not isinstance(valor, bool):
-        raise DatoInvalido("se esperaba True o False", campo="solo_por_solicitud", valor=valor)
-    return valor
+    return booleano(valor, "solo_por_solicitud")
 
 
 @attrs.frozen(kw_only=True)
@@ -264,22 +263,16 @@ def segmento_empresa(
 # --- R7: enrutamiento de las solicitudes del CRM (§2c) ---
 
 
-def _texto(valor: object, campo: str) -> str:
-    if not isinstance(valor, str) or not valor.strip():
-        raise DatoInvalido("se esperaba un texto no vacío", campo=campo, valor=valor)
-    return " ".join(valor.split())
-
-
 def _tipo_destino(valor: object) -> TipoDestino:
     return TipoDestino.de(valor, "tipo")
 
 
 def _id(valor: object) -> str:
-    return _texto(valor, "id")
+    return texto(valor, "id")
 
 
 def _motivo(valor: object) -> str:
-    return _texto(valor, "motivo")
+    return texto(valor, "motivo")
 
 
 @attrs.frozen(kw_only=True)
@@ -294,31 +287,6 @@ class Destino:
     tipo: TipoDestino = attrs.field(converter=_tipo_destino)
     id: str = attrs.field(converter=_id)
     motivo: str = attrs.field(converter=_motivo)
-
-
-R = TypeVar("R", Asignacion, Gestor)
-
-
-def _tupla_de(clase: type[R], valores: object, campo: str) -> tuple[R, ...]:
-    """Cualquier iterable de registros de `clase` a una tupla; otra cosa es un `DatoInvalido`
-    que dice la posición."""
-    if isinstance(valores, str | bytes) or not isinstance(valores, Iterable):
-        raise DatoInvalido(
-            f"se esperaba una colección de {clase.__name__}", campo=campo, valor=valores
-        )
-    tupla = tuple(valores)
-    for posicion, valor in enumerate(tupla):
-        if not isinstance(valor, clase):
-            raise DatoInvalido(
-                f"se esperaba un {clase.__name__}", campo=f"{campo}[{posicion}]", valor=valor
-            )
-    return tupla
-
-
-def _regional_de(valor: object) -> Regional:
-    if not isinstance(valor, str | int | Regional):
-        raise DatoInvalido("se esperaba una regional", campo="regional", valor=valor)
-    return regional(valor)
 
 
 def _sin_ids_repetidos(gestores: tuple[Gestor, ...]) -> None:
@@ -378,10 +346,10 @@ def enrutar_solicitud(
     'LIDER_DE_CENTRO'
     """
     clave = normalizar_nit(nit)
-    destino_regional = _regional_de(regional)
-    asignadas = _tupla_de(Asignacion, asignaciones, "asignaciones")
-    gestores = _tupla_de(Gestor, disponibles, "disponibles")
-    lider = None if lider_de_centro is None else _texto(lider_de_centro, "lider_de_centro")
+    destino_regional = regional_de(regional)
+    asignadas = tupla_de(asignaciones, Asignacion, "asignaciones")
+    gestores = tupla_de(disponibles, Gestor, "disponibles")
+    lider = None if lider_de_centro is None else texto(lider_de_centro, "lider_de_centro")
     _sin_ids_repetidos(gestores)
 
     # 1. La base asignada manda.
