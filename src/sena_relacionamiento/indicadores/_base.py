@@ -19,6 +19,7 @@ from typing import Any, Final
 import attrs
 
 from sena_relacionamiento._inmutable import MapaFijo
+from sena_relacionamiento.datos import Motivo
 from sena_relacionamiento.dinero import Pesos
 from sena_relacionamiento.enumeraciones import EnumSena, Rol
 from sena_relacionamiento.errores import DatoInvalido
@@ -114,6 +115,15 @@ class Contexto:
             avance_trimestre=Fraction(mes_en_trimestre, 3),
             avance_anio=Fraction(periodo.mes, 12),
         )
+
+    def fuera_del_anio(self, fecha: date) -> str | None:
+        """Por qué una fecha queda fuera del año hasta el corte (el motivo de exclusión de
+        R23), o `None` si está dentro: la ventana más amplia de cualquier indicador."""
+        if fecha > self.fin:
+            return Motivo.POSTERIOR_AL_CORTE
+        if fecha < self.inicio_anio:
+            return Motivo.FUERA_DE_VIGENCIA
+        return None
 
     @property
     def avance_mes(self) -> Fraction:

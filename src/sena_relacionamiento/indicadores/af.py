@@ -19,21 +19,21 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     """Cantidad y valor de los ambientes del mes y del año, por gestor."""
     calculo = Calculo()
     gestores = datos.indice.gestores
-    inicio_mes, inicio_anio, fin = ctx.inicio_mes, ctx.inicio_anio, ctx.fin
     for ambiente in datos.ambientes:
-        if ambiente.gestor not in gestores:
-            calculo.excluir(Motivo.GESTOR_DESCONOCIDO, (ambiente,))
-        elif ambiente.fecha > fin:
-            calculo.excluir(Motivo.POSTERIOR_AL_CORTE, (ambiente,))
-        elif ambiente.fecha < inicio_anio:
-            calculo.excluir(Motivo.FUERA_DE_VIGENCIA, (ambiente,))
-        else:
-            parcial = calculo.gestor(ambiente.gestor)
-            parcial.cuentas["cantidad_anio"] += ambiente.cantidad
-            parcial.sumar_pesos("valor_pesos_anio", ambiente.valor)
-            if ambiente.fecha >= inicio_mes:
-                parcial.numerador += ambiente.cantidad
-                parcial.sumar_pesos("valor_pesos", ambiente.valor)
+        motivo = (
+            ctx.fuera_del_anio(ambiente.fecha)
+            if ambiente.gestor in gestores
+            else Motivo.GESTOR_DESCONOCIDO
+        )
+        if motivo is not None:
+            calculo.excluir(motivo, (ambiente,))
+            continue
+        parcial = calculo.gestor(ambiente.gestor)
+        parcial.cuentas["cantidad_anio"] += ambiente.cantidad
+        parcial.sumar_pesos("valor_pesos_anio", ambiente.valor)
+        if ambiente.fecha >= ctx.inicio_mes:
+            parcial.numerador += ambiente.cantidad
+            parcial.sumar_pesos("valor_pesos", ambiente.valor)
     return calculo
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sena_relacionamiento.datos import DatosSeguimiento, Motivo
+from sena_relacionamiento.datos import DatosSeguimiento
 from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial, TipoAmbito
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.registros import ContratoAprendizaje
@@ -33,21 +33,19 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     por regional."""
     calculo = Calculo()
     gestor_de = datos.indice.gestor_de
-    inicio_anio, fin, fin_anterior = ctx.inicio_anio, ctx.fin, ctx.fin_anterior
+    fin_anterior = ctx.fin_anterior
     en_el_anio: Counter[str] = Counter()
     hasta_el_anterior: Counter[str] = Counter()
     empresa: dict[str, ContratoAprendizaje] = {}
     for contrato in datos.contratos:
-        fecha = contrato.fecha
-        if fecha > fin:
-            calculo.excluir(Motivo.POSTERIOR_AL_CORTE, (contrato,))
-        elif fecha < inicio_anio:
-            calculo.excluir(Motivo.FUERA_DE_VIGENCIA, (contrato,))
-        else:
-            en_el_anio[contrato.nit] += 1
-            empresa.setdefault(contrato.nit, contrato)
-            if fin_anterior is not None and fecha <= fin_anterior:
-                hasta_el_anterior[contrato.nit] += 1
+        motivo = ctx.fuera_del_anio(contrato.fecha)
+        if motivo is not None:
+            calculo.excluir(motivo, (contrato,))
+            continue
+        en_el_anio[contrato.nit] += 1
+        empresa.setdefault(contrato.nit, contrato)
+        if fin_anterior is not None and contrato.fecha <= fin_anterior:
+            hasta_el_anterior[contrato.nit] += 1
     for nit, n in en_el_anio.items():
         c = empresa[nit]
         ahora = voluntarios(n, c.obligada, c.cuota_regulada)

@@ -22,29 +22,27 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     """Solicitudes recibidas y gestionadas en el mes, por gestor o por regional."""
     calculo = Calculo()
     gestores = datos.indice.gestores
-    inicio_mes, inicio_anio, fin = ctx.inicio_mes, ctx.inicio_anio, ctx.fin
     for solicitud in datos.solicitudes:
-        fecha = solicitud.fecha
         gestor = solicitud.gestor
         if gestor is not None and gestor not in gestores:
-            calculo.excluir(Motivo.GESTOR_DESCONOCIDO, (solicitud,))
-        elif fecha > fin:
-            calculo.excluir(Motivo.POSTERIOR_AL_CORTE, (solicitud,))
-        elif fecha < inicio_anio:
-            calculo.excluir(Motivo.FUERA_DE_VIGENCIA, (solicitud,))
-        elif fecha < inicio_mes:
-            calculo.excluir(Motivo.FUERA_DEL_MES, (solicitud,))
+            motivo: str | None = Motivo.GESTOR_DESCONOCIDO
         else:
-            parcial = (
-                calculo.regional(solicitud.regional.codigo)
-                if gestor is None
-                else calculo.gestor(gestor)
-            )
-            parcial.denominador += 1
-            gestion = solicitud.fecha_gestion
-            if gestion is not None and gestion <= fin:
-                parcial.numerador += 1
-            parcial.frecuencias[solicitud.servicio] += 1
+            motivo = ctx.fuera_del_anio(solicitud.fecha)
+            if motivo is None and solicitud.fecha < ctx.inicio_mes:
+                motivo = Motivo.FUERA_DEL_MES
+        if motivo is not None:
+            calculo.excluir(motivo, (solicitud,))
+            continue
+        parcial = (
+            calculo.regional(solicitud.regional.codigo)
+            if gestor is None
+            else calculo.gestor(gestor)
+        )
+        parcial.denominador += 1
+        gestion = solicitud.fecha_gestion
+        if gestion is not None and gestion <= ctx.fin:
+            parcial.numerador += 1
+        parcial.frecuencias[solicitud.servicio] += 1
     return calculo
 
 

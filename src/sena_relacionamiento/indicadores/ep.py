@@ -26,28 +26,25 @@ def calcular(
     empresas contactadas en el trimestre por gestor, tal como las halló EC."""
     calculo = Calculo()
     gestor_de = datos.indice.gestor_de
-    inicio_trimestre, inicio_anio, fin = ctx.inicio_trimestre, ctx.inicio_anio, ctx.fin
+    inicio_trimestre = ctx.inicio_trimestre
     usados: dict[str, dict[str, set[str]]] = {g: {} for g in contactadas}
     excluidos: dict[str, list[ServicioUsado]] = {}
     for servicio in datos.servicios:
-        fecha = servicio.fecha
         gestor = gestor_de.get(servicio.nit)
-        if fecha > fin:
-            motivo = Motivo.POSTERIOR_AL_CORTE
-        elif fecha < inicio_anio:
-            motivo = Motivo.FUERA_DE_VIGENCIA
-        elif fecha < inicio_trimestre:
-            motivo = Motivo.FUERA_DEL_TRIMESTRE_EP
-        elif gestor is None:
-            motivo = Motivo.EMPRESA_NO_ASIGNADA
-        elif servicio.nit not in contactadas[gestor]:
-            motivo = Motivo.EMPRESA_NO_CONTACTADA
-        else:
-            de_la_empresa = usados[gestor].setdefault(servicio.nit, set())
-            if servicio.servicio not in de_la_empresa:
-                de_la_empresa.add(servicio.servicio)
-                continue
-            motivo = Motivo.SERVICIO_REPETIDO
+        motivo = ctx.fuera_del_anio(servicio.fecha)
+        if motivo is None:
+            if servicio.fecha < inicio_trimestre:
+                motivo = Motivo.FUERA_DEL_TRIMESTRE_EP
+            elif gestor is None:
+                motivo = Motivo.EMPRESA_NO_ASIGNADA
+            elif servicio.nit not in contactadas[gestor]:
+                motivo = Motivo.EMPRESA_NO_CONTACTADA
+            else:
+                de_la_empresa = usados[gestor].setdefault(servicio.nit, set())
+                if servicio.servicio not in de_la_empresa:
+                    de_la_empresa.add(servicio.servicio)
+                    continue
+                motivo = Motivo.SERVICIO_REPETIDO
         excluidos.setdefault(motivo, []).append(servicio)
     for motivo, registros in excluidos.items():
         calculo.excluir(motivo, registros)

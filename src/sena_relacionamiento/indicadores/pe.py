@@ -18,27 +18,25 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     """Eventos, asistentes y razones del mes y del año, por gestor o por regional."""
     calculo = Calculo()
     gestores = datos.indice.gestores
-    inicio_mes, inicio_anio, fin = ctx.inicio_mes, ctx.inicio_anio, ctx.fin
     for evento in datos.eventos:
         gestor = evento.gestor
-        if gestor is not None and gestor not in gestores:
-            calculo.excluir(Motivo.GESTOR_DESCONOCIDO, (evento,))
-        elif evento.fecha > fin:
-            calculo.excluir(Motivo.POSTERIOR_AL_CORTE, (evento,))
-        elif evento.fecha < inicio_anio:
-            calculo.excluir(Motivo.FUERA_DE_VIGENCIA, (evento,))
-        else:
-            parcial = (
-                calculo.regional(evento.regional.codigo)
-                if gestor is None
-                else calculo.gestor(gestor)
-            )
-            parcial.cuentas["eventos_anio"] += 1
-            parcial.cuentas["asistentes_anio"] += evento.asistentes
-            if evento.fecha >= inicio_mes:
-                parcial.numerador += 1
-                parcial.cuentas["asistentes"] += evento.asistentes
-                parcial.listas.setdefault("razones", []).append(evento.razon)
+        motivo = (
+            Motivo.GESTOR_DESCONOCIDO
+            if gestor is not None and gestor not in gestores
+            else ctx.fuera_del_anio(evento.fecha)
+        )
+        if motivo is not None:
+            calculo.excluir(motivo, (evento,))
+            continue
+        parcial = (
+            calculo.regional(evento.regional.codigo) if gestor is None else calculo.gestor(gestor)
+        )
+        parcial.cuentas["eventos_anio"] += 1
+        parcial.cuentas["asistentes_anio"] += evento.asistentes
+        if evento.fecha >= ctx.inicio_mes:
+            parcial.numerador += 1
+            parcial.cuentas["asistentes"] += evento.asistentes
+            parcial.listas.setdefault("razones", []).append(evento.razon)
     return calculo
 
 

@@ -18,18 +18,18 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     """Suma formados (numerador) y empleos (cuenta ``empleos``) por gestor en el año."""
     calculo = Calculo()
     gestores = datos.indice.gestores
-    inicio, fin = ctx.inicio_anio, ctx.fin
     for logro in datos.logros:
-        if logro.gestor not in gestores:
-            calculo.excluir(Motivo.GESTOR_DESCONOCIDO, (logro,))
-        elif logro.fecha > fin:
-            calculo.excluir(Motivo.POSTERIOR_AL_CORTE, (logro,))
-        elif logro.fecha < inicio:
-            calculo.excluir(Motivo.FUERA_DE_VIGENCIA, (logro,))
-        else:
-            parcial = calculo.gestor(logro.gestor)
-            parcial.numerador += logro.formados
-            parcial.cuentas["empleos"] += logro.empleos
+        motivo = (
+            ctx.fuera_del_anio(logro.fecha)
+            if logro.gestor in gestores
+            else Motivo.GESTOR_DESCONOCIDO
+        )
+        if motivo is not None:
+            calculo.excluir(motivo, (logro,))
+            continue
+        parcial = calculo.gestor(logro.gestor)
+        parcial.numerador += logro.formados
+        parcial.cuentas["empleos"] += logro.empleos
     return calculo
 
 
