@@ -47,7 +47,7 @@ from sena_relacionamiento import (
 from sena_relacionamiento._inmutable import MapaFijo
 from sena_relacionamiento.indicadores import evaluar, sismeg
 from sena_relacionamiento.indicadores._base import Ambito, Contexto, Parcial
-from sena_relacionamiento.informe import Informe
+from sena_relacionamiento.informe import _INDICADORES, Informe
 
 HUILA = "41"
 ANTIOQUIA = "05"
@@ -964,6 +964,16 @@ def test_r24_sismeg_se_evalua_en_diciembre(formados: int, estado: Estado) -> Non
     assert _informe_sismeg(mes=12, extra=extra).rol("Estratégico").sismeg_formados.estado is (
         estado
     )
+
+
+@pytest.mark.parametrize("mes", [1, 3, 6, 12])
+def test_r24_el_criterio_de_un_gestor_no_depende_de_cual_gestor(mes: int) -> None:
+    """`informe._columnas` toma el criterio de los gestores una vez por indicador."""
+    ctx = Contexto.de(Periodo(2012, mes), PARAMETROS_2012)
+    uno = Ambito(TipoAmbito.GESTOR, "ana", Rol.ESTRATEGICO, regional("41"))
+    otro = Ambito(TipoAmbito.GESTOR, "luis", Rol.EMPRESARIAL, regional("05"))
+    for indicador, _, modulo in _INDICADORES:
+        assert modulo.criterio(indicador, uno, ctx) == modulo.criterio(indicador, otro, ctx)
 
 
 def test_r13_un_rol_sin_rol_no_tiene_meta() -> None:

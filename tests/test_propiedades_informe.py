@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sena_relacionamiento import (
+    PARAMETROS_2012,
     Ambiente,
     Asignacion,
     Contacto,
@@ -40,7 +41,8 @@ from sena_relacionamiento import (
     TipoContacto,
     informe,
 )
-from sena_relacionamiento.informe import Informe
+from sena_relacionamiento.indicadores._base import Contexto
+from sena_relacionamiento.informe import Informe, _calcular, _columnas
 
 AJUSTES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -567,3 +569,16 @@ def test_r24_las_razones_quedan_en_sus_limites(caso: Caso) -> None:
         for resultado in (tablero.af, tablero.cv, tablero.pe, tablero.sismeg_formados):
             assert isinstance(resultado.valor, int)
             assert resultado.valor >= 0
+
+
+@AJUSTES
+@given(casos())
+def test_r22_las_filas_por_columnas_son_las_de_los_tableros(caso: Caso) -> None:
+    """La vía del motor tabular (`_columnas`: sin tableros ni detalles, el criterio de los
+    gestores tomado una vez) da exactamente las filas de `Informe.filas()`."""
+    ctx = Contexto.de(caso.periodo, PARAMETROS_2012)
+    columnas = _columnas(caso.datos.indice.gestores, ctx, _calcular(caso.datos, ctx))
+    filas = [
+        dict(zip(columnas, fila, strict=True)) for fila in zip(*columnas.values(), strict=True)
+    ]
+    assert filas == informe(caso.datos, caso.periodo).filas()

@@ -10,9 +10,9 @@ motivo (R23).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 import attrs
 
@@ -25,10 +25,11 @@ from sena_relacionamiento.indicadores._base import (
     Ambito,
     Calculo,
     Contexto,
+    Criterio,
     Parcial,
     TipoAmbito,
 )
-from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
+from sena_relacionamiento.indicadores.resultado import Estado, Indicador, Resultado, Semaforo
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.regionales import REGIONALES, ConsultaRegional, Regional, regional
@@ -39,19 +40,45 @@ __all__ = ["Informe", "Tablero", "informe"]
 
 CLAVE_NACIONAL: Final = "CO"
 
-_Resultador = Callable[[Indicador, Parcial, Ambito, Contexto], Resultado]
+COLUMNAS_FILAS: Final = (
+    "ambito",
+    "clave",
+    "indicador",
+    "inicio",
+    "fin",
+    "valor",
+    "meta",
+    "numerador",
+    "denominador",
+    "estado",
+    "semaforo",
+)
+"""Las claves de cada fila de `Informe.filas()`, en orden."""
 
-# Indicador → (campo del Tablero, módulo que da su Resultado).
-_INDICADORES: Final[tuple[tuple[Indicador, str, _Resultador], ...]] = (
-    (Indicador.SISMEG_FORMADOS, "sismeg_formados", sismeg.resultado),
-    (Indicador.SISMEG_EMPLEOS, "sismeg_empleos", sismeg.resultado),
-    (Indicador.EC, "ec", ec.resultado),
-    (Indicador.EP, "ep", ep.resultado),
-    (Indicador.EG, "eg", eg.resultado),
-    (Indicador.AF, "af", af.resultado),
-    (Indicador.CV, "cv", cv.resultado),
-    (Indicador.EM, "em", em.resultado),
-    (Indicador.PE, "pe", pe.resultado),
+_NOMBRES: Final[Mapping[Estado | Semaforo, str]] = {e: e.name for e in (*Estado, *Semaforo)}
+
+
+class _Modulo(Protocol):
+    """Lo que da cada módulo de indicador para un ámbito (ver `indicadores._base`)."""
+
+    def criterio(self, indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio: ...
+
+    def resultado(
+        self, indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto
+    ) -> Resultado: ...
+
+
+# Indicador → (campo del Tablero, módulo que da su criterio y su Resultado).
+_INDICADORES: Final[tuple[tuple[Indicador, str, _Modulo], ...]] = (
+    (Indicador.SISMEG_FORMADOS, "sismeg_formados", sismeg),
+    (Indicador.SISMEG_EMPLEOS, "sismeg_empleos", sismeg),
+    (Indicador.EC, "ec", ec),
+    (Indicador.EP, "ep", ep),
+    (Indicador.EG, "eg", eg),
+    (Indicador.AF, "af", af),
+    (Indicador.CV, "cv", cv),
+    (Indicador.EM, "em", em),
+    (Indicador.PE, "pe", pe),
 )
 
 
@@ -81,7 +108,7 @@ class Tablero:
     @property
     def resultados(self) -> tuple[Resultado, ...]:
         """Los nueve resultados, en el orden de `Indicador`."""
-        return tuple(getattr(self, campo) for _, campo, _ in _INDICADORES)
+        return tuple(getattr(self, campo) for _, campo, _m in _INDICADORES)
 
     def filas(self) -> list[dict[str, Any]]:
         """Una fila (dict plano) por indicador; ver `Informe.filas`."""
@@ -190,6 +217,11 @@ def informe(
     if not isinstance(datos, DatosSeguimiento):
         raise DatoInvalido("se esperaba un DatosSeguimiento", campo="datos", valor=datos)
     ctx = Contexto.de(periodo, parametros)
+    return _consolidar(datos, ctx, _calcular(datos, ctx))
+
+
+def _calcular(datos: DatosSeguimiento, ctx: Contexto) -> dict[Indicador, Calculo]:
+    """El `Calculo` de cada indicador (SISMEG da los dos suyos) sobre los registros."""
     calculo_ec = ec.calcular(datos, ctx)
     contactadas = {g: set(p.lista("contactadas")) for g, p in calculo_ec.por_gestor.items()}
     calculos: dict[Indicador, Calculo] = {
@@ -203,27 +235,33 @@ def informe(
         Indicador.PE: pe.calcular(datos, ctx),
     }
     calculos[Indicador.SISMEG_EMPLEOS] = calculos[Indicador.SISMEG_FORMADOS]
-    return _consolidar(datos, ctx, calculos)
+    return calculos
 
 
-def _consolidar(
-    datos: DatosSeguimiento, ctx: Contexto, calculos: Mapping[Indicador, Calculo]
-) -> Informe:
-    gestores = datos.indice.gestores
+_Sumas = list[tuple[Ambito, str, Mapping[Indicador, Parcial]]]
+
+
+def _sumar(gestores: Mapping[str, Gestor], calculos: Mapping[Indicador, Calculo]) -> _Sumas:
+    """Cada ámbito con su nombre y su parcial ya consolidado por indicador, en el orden de
+    `Informe.tableros`: la nación, los roles, las regionales y los gestores (por id). Un rol
+    suma sus gestores; una regional, sus gestores y lo que no es de ningún gestor; la nación,
+    las regionales (R22)."""
     nacional = {i: Parcial() for i in calculos}
     por_rol = {rol: {i: Parcial() for i in calculos} for rol in Rol}
     por_regional = {r.codigo: {i: Parcial() for i in calculos} for r in REGIONALES}
-    tableros_gestor: dict[str, Tablero] = {}
+    de_gestores: _Sumas = []
     vacio = Parcial()  # solo se lee: el parcial de un gestor sin registros
     for id_gestor in sorted(gestores):
         g = gestores[id_gestor]
         parciales = {i: c.por_gestor.get(id_gestor, vacio) for i, c in calculos.items()}
+        rol, region = por_rol[g.rol], por_regional[g.regional.codigo]
         for indicador, parcial in parciales.items():
-            por_rol[g.rol][indicador].sumar(parcial)
-            por_regional[g.regional.codigo][indicador].sumar(parcial)
-        ambito = Ambito(TipoAmbito.GESTOR, id_gestor, g.rol, g.regional)
-        tableros_gestor[id_gestor] = _tablero(ambito, id_gestor, parciales, ctx)
-    tableros_regional: dict[str, Tablero] = {}
+            rol[indicador].sumar(parcial)
+            region[indicador].sumar(parcial)
+        de_gestores.append(
+            (Ambito(TipoAmbito.GESTOR, id_gestor, g.rol, g.regional), id_gestor, parciales)
+        )
+    de_regionales: _Sumas = []
     for r in REGIONALES:
         parciales = por_regional[r.codigo]
         for indicador, calculo in calculos.items():
@@ -231,12 +269,24 @@ def _consolidar(
             if sin_gestor is not None:
                 parciales[indicador].sumar(sin_gestor)
             nacional[indicador].sumar(parciales[indicador])
-        ambito = Ambito(TipoAmbito.REGIONAL, r.codigo, regional=r)
-        tableros_regional[r.codigo] = _tablero(ambito, r.nombre, parciales, ctx)
-    tableros_rol = {
-        rol: _tablero(Ambito(TipoAmbito.ROL, rol.name, rol), rol.etiqueta, por_rol[rol], ctx)
-        for rol in Rol
-    }
+        de_regionales.append(
+            (Ambito(TipoAmbito.REGIONAL, r.codigo, regional=r), r.nombre, parciales)
+        )
+    return [
+        (Ambito(TipoAmbito.NACIONAL, CLAVE_NACIONAL), "Colombia", nacional),
+        *((Ambito(TipoAmbito.ROL, rol.name, rol), rol.etiqueta, por_rol[rol]) for rol in Rol),
+        *de_regionales,
+        *de_gestores,
+    ]
+
+
+def _consolidar(
+    datos: DatosSeguimiento, ctx: Contexto, calculos: Mapping[Indicador, Calculo]
+) -> Informe:
+    tableros: dict[TipoAmbito, dict[Any, Tablero]] = {tipo: {} for tipo in TipoAmbito}
+    for ambito, nombre, parciales in _sumar(datos.indice.gestores, calculos):
+        clave = ambito.rol if ambito.tipo is TipoAmbito.ROL else ambito.clave
+        tableros[ambito.tipo][clave] = _tablero(ambito, nombre, parciales, ctx)
     exclusiones: list[tuple[str, tuple[Any, ...]]] = [
         (e.motivo, (e.registro,)) for e in datos.excluidos
     ]
@@ -248,10 +298,10 @@ def _consolidar(
     return Informe(
         periodo=ctx.periodo,
         parametros=ctx.parametros,
-        nacional=_tablero(Ambito(TipoAmbito.NACIONAL, CLAVE_NACIONAL), "Colombia", nacional, ctx),
-        roles=MapaFijo(tableros_rol),
-        regionales=MapaFijo(tableros_regional),
-        gestores=MapaFijo(tableros_gestor),
+        nacional=tableros[TipoAmbito.NACIONAL][CLAVE_NACIONAL],
+        roles=MapaFijo(tableros[TipoAmbito.ROL]),
+        regionales=MapaFijo(tableros[TipoAmbito.REGIONAL]),
+        gestores=MapaFijo(tableros[TipoAmbito.GESTOR]),
         exclusiones=tuple(exclusiones),
     )
 
@@ -260,8 +310,8 @@ def _tablero(
     ambito: Ambito, nombre: str, parciales: Mapping[Indicador, Parcial], ctx: Contexto
 ) -> Tablero:
     campos = {
-        campo: resultador(indicador, parciales[indicador], ambito, ctx)
-        for indicador, campo, resultador in _INDICADORES
+        campo: modulo.resultado(indicador, parciales[indicador], ambito, ctx)
+        for indicador, campo, modulo in _INDICADORES
     }
     return Tablero(
         ambito=ambito.tipo,
@@ -271,3 +321,42 @@ def _tablero(
         regional=ambito.regional,
         **campos,
     )
+
+
+def _columnas(
+    gestores: Mapping[str, Gestor], ctx: Contexto, calculos: Mapping[Indicador, Calculo]
+) -> dict[str, list[Any]]:
+    """Las filas de `Informe.filas()` por columnas, sin armar tableros ni detalles: lo que
+    necesita el motor tabular. Mismas sumas (`_sumar`) y mismos criterios y evaluación que
+    `_consolidar`; el criterio de un gestor no depende de cuál gestor es, así que se toma una
+    vez por indicador."""
+    columnas: dict[str, list[Any]] = {nombre: [] for nombre in COLUMNAS_FILAS}
+    # Una lista por columna (sin una tupla por fila): menos objetos vivos, menos recolección.
+    anexar = [columnas[nombre].append for nombre in COLUMNAS_FILAS]
+    a_tipo, a_clave, a_ind, a_inicio, a_fin, a_valor, a_meta, a_num, a_den, a_est, a_sem = anexar
+    de_gestor: dict[Indicador, Criterio] = {}
+    nombres = [(indicador, indicador.name, modulo) for indicador, _, modulo in _INDICADORES]
+    for ambito, _, parciales in _sumar(gestores, calculos):
+        tipo = ambito.tipo.name.lower()
+        es_gestor = ambito.tipo is TipoAmbito.GESTOR
+        for indicador, nombre, modulo in nombres:
+            criterio = de_gestor.get(indicador) if es_gestor else None
+            if criterio is None:
+                criterio = modulo.criterio(indicador, ambito, ctx)
+                if es_gestor:
+                    de_gestor[indicador] = criterio
+            valor, numerador, denominador, estado, semaforo = ctx.valorar(
+                criterio, parciales[indicador]
+            )
+            a_tipo(tipo)
+            a_clave(ambito.clave)
+            a_ind(nombre)
+            a_inicio(criterio.inicio)
+            a_fin(ctx.fin)
+            a_valor(valor)
+            a_meta(criterio.meta)
+            a_num(numerador)
+            a_den(denominador)
+            a_est(_NOMBRES[estado])
+            a_sem(None if semaforo is None else _NOMBRES[semaforo])
+    return columnas

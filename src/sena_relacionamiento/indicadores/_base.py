@@ -23,13 +23,19 @@ from sena_relacionamiento.datos import Motivo
 from sena_relacionamiento.dinero import Pesos
 from sena_relacionamiento.enumeraciones import EnumSena, Rol
 from sena_relacionamiento.errores import DatoInvalido
-from sena_relacionamiento.indicadores.resultado import Estado, Indicador, Resultado, evaluar
+from sena_relacionamiento.indicadores.resultado import (
+    Estado,
+    Indicador,
+    Resultado,
+    Semaforo,
+    evaluar,
+)
 from sena_relacionamiento.parametros import Parametros
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.regionales import Regional
 from sena_relacionamiento.registros import Registro
 
-__all__ = ["Ambito", "Calculo", "Contexto", "Parcial", "TipoAmbito"]
+__all__ = ["Ambito", "Calculo", "Contexto", "Criterio", "Parcial", "TipoAmbito"]
 
 
 _SIN_DETALLE: Final[MapaFijo[str, Any]] = MapaFijo()
@@ -64,6 +70,24 @@ class Ambito:
     clave: str
     rol: Rol | None = None
     regional: Regional | None = None
+
+
+@attrs.frozen
+class Criterio:
+    """Cómo se lee y se evalúa un indicador en un ámbito (R24–R25): desde qué día cuenta
+    (`inicio`; hasta el corte), su `meta` (`None`: sin meta), si el horizonte de la meta
+    terminó al corte (`cerrado`), la fracción transcurrida de ese horizonte (`avance`, que
+    prorratea la meta en el semáforo), si la meta es un techo (`tope`), si es una razón con
+    denominador (`razon`) y, en un conteo, la cuenta del parcial que da el valor (`cuenta`;
+    `None`: el numerador)."""
+
+    inicio: date
+    meta: Decimal | int | None
+    cerrado: bool
+    avance: Fraction
+    tope: bool = False
+    razon: bool = False
+    cuenta: str | None = None
 
 
 @attrs.frozen
@@ -138,51 +162,53 @@ class Contexto:
     def cierra_anio(self) -> bool:
         return self.periodo.mes == 12
 
+    def valorar(
+        self, criterio: Criterio, parcial: Parcial
+    ) -> tuple[Decimal | int | None, int | Decimal, int | None, Estado, Semaforo | None]:
+        """El valor, el numerador, el denominador (`None` en un conteo), el estado y el
+        semáforo de un parcial ya consolidado según su `criterio` (R24–R25). Sin denominador
+        una razón no tiene valor (`SIN_DATOS`), nunca una división por cero."""
+        umbrales = (self.parametros.umbral_verde, self.parametros.umbral_amarillo)
+        valor: Decimal | int | None
+        if criterio.razon:
+            numerador: int | Decimal = parcial.numerador
+            denominador: int | None = parcial.denominador
+            valor = self.decimal.divide(Decimal(numerador), denominador) if denominador else None
+            contado: int | Decimal = int(numerador)
+        else:
+            numerador = (
+                parcial.numerador if criterio.cuenta is None else parcial.cuenta(criterio.cuenta)
+            )
+            denominador = None
+            valor = contado = numerador
+        estado, semaforo = evaluar(
+            contado,
+            denominador,
+            criterio.meta,
+            horizonte_cerrado=criterio.cerrado,
+            avance=criterio.avance,
+            tope=criterio.tope,
+            umbrales=umbrales,
+        )
+        if estado is Estado.SIN_DATOS:
+            valor = None
+        return valor, numerador, denominador, estado, semaforo
+
     def evaluar(
         self,
         indicador: Indicador,
-        inicio: date,
-        numerador: int | Decimal,
-        denominador: int | None,
-        meta: Decimal | int | None,
-        *,
-        cerrado: bool,
-        avance: Fraction,
-        tope: bool = False,
+        criterio: Criterio,
+        parcial: Parcial,
         detalle: dict[str, Any] | None = None,
     ) -> Resultado:
-        """Arma el `Resultado` de una razón (con denominador) o de un conteo (sin él)."""
-        valor: Decimal | int | None
-        if denominador is None:
-            valor = numerador
-            estado, semaforo = evaluar(
-                numerador,
-                None,
-                meta,
-                horizonte_cerrado=cerrado,
-                avance=avance,
-                tope=tope,
-                umbrales=self.umbrales,
-            )
-        else:
-            valor = self.decimal.divide(Decimal(numerador), denominador) if denominador else None
-            estado, semaforo = evaluar(
-                int(numerador),
-                denominador,
-                meta,
-                horizonte_cerrado=cerrado,
-                avance=avance,
-                tope=tope,
-                umbrales=self.umbrales,
-            )
-        if estado is Estado.SIN_DATOS:
-            valor = None
+        """El `Resultado` de un parcial ya consolidado según su `criterio` (R24–R25)."""
+        valor, numerador, denominador, estado, semaforo = self.valorar(criterio, parcial)
         return Resultado(
             indicador=indicador,
-            inicio=inicio,
+            inicio=criterio.inicio,
             fin=self.fin,
             valor=valor,
-            meta=meta,
+            meta=criterio.meta,
             numerador=numerador,
             denominador=denominador,
             estado=estado,
@@ -190,43 +216,73 @@ class Contexto:
             detalle=MapaFijo(detalle) if detalle else _SIN_DETALLE,
         )
 
-    @property
-    def umbrales(self) -> tuple[Decimal, Decimal]:
-        return (self.parametros.umbral_verde, self.parametros.umbral_amarillo)
-
 
 @attrs.define
 class Parcial:
     """Suma parcial aditiva de un indicador en un ámbito: numerador, denominador, cuentas con
-    nombre, pesos con nombre, frecuencias y listas (R22). Sumar dos parciales da el de la unión."""
+    nombre, pesos con nombre, frecuencias y listas (R22). Sumar dos parciales da el de la unión.
+
+    Los desgloses se crean al primer uso: un parcial que solo lleva numerador y denominador
+    (lo común en la consolidación y en el motor tabular) es un solo objeto.
+    """
 
     numerador: int | Decimal = 0
     denominador: int = 0
-    cuentas: Counter[str] = attrs.Factory(Counter)
-    pesos: dict[str, Pesos] = attrs.Factory(dict)
-    frecuencias: Counter[Any] = attrs.Factory(Counter)
-    listas: dict[str, list[Any]] = attrs.Factory(dict)
+    _cuentas: Counter[str] | None = None
+    _pesos: dict[str, Pesos] | None = None
+    _frecuencias: Counter[Any] | None = None
+    _listas: dict[str, list[Any]] | None = None
+
+    @property
+    def cuentas(self) -> Counter[str]:
+        if self._cuentas is None:
+            self._cuentas = Counter()
+        return self._cuentas
+
+    @property
+    def pesos(self) -> dict[str, Pesos]:
+        if self._pesos is None:
+            self._pesos = {}
+        return self._pesos
+
+    @property
+    def frecuencias(self) -> Counter[Any]:
+        if self._frecuencias is None:
+            self._frecuencias = Counter()
+        return self._frecuencias
+
+    @frecuencias.setter
+    def frecuencias(self, valor: Counter[Any]) -> None:
+        self._frecuencias = valor
+
+    @property
+    def listas(self) -> dict[str, list[Any]]:
+        if self._listas is None:
+            self._listas = {}
+        return self._listas
 
     def sumar(self, otro: Parcial) -> None:
         self.numerador += otro.numerador
         self.denominador += otro.denominador
-        if otro.cuentas:
-            self.cuentas.update(otro.cuentas)
-        for clave, valor in otro.pesos.items():
-            self.sumar_pesos(clave, valor)
-        if otro.frecuencias:
-            self.frecuencias.update(otro.frecuencias)
-        for clave, lista in otro.listas.items():
-            self.listas.setdefault(clave, []).extend(lista)
+        if otro._cuentas:
+            self.cuentas.update(otro._cuentas)
+        if otro._pesos:
+            for clave, valor in otro._pesos.items():
+                self.sumar_pesos(clave, valor)
+        if otro._frecuencias:
+            self.frecuencias.update(otro._frecuencias)
+        if otro._listas:
+            for clave, lista in otro._listas.items():
+                self.listas.setdefault(clave, []).extend(lista)
 
     def sumar_pesos(self, clave: str, valor: Pesos) -> None:
         self.pesos[clave] = self.pesos.get(clave, 0) + valor
 
     def cuenta(self, clave: str) -> int:
-        return self.cuentas.get(clave, 0)
+        return self._cuentas.get(clave, 0) if self._cuentas else 0
 
     def lista(self, clave: str) -> list[Any]:
-        return self.listas.get(clave, [])
+        return self._listas.get(clave, []) if self._listas else []
 
 
 @attrs.define

@@ -9,10 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial
+from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Criterio, Parcial
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 
-__all__ = ["calcular", "resultado"]
+__all__ = ["calcular", "criterio", "resultado"]
 
 
 def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
@@ -37,21 +37,17 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     return calculo
 
 
+def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
+    """AF: el mes, sin meta (R18, R24)."""
+    return Criterio(ctx.inicio_mes, None, cerrado=True, avance=ctx.avance_mes)
+
+
 def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
-    """AF de un ámbito: sin meta (R18, R24). Los valores en pesos van siempre como `Decimal`
-    exacto (también cuando todos los registros traían `int`, o no hay ninguno)."""
+    """AF de un ámbito (R18, R24). Los valores en pesos van siempre como `Decimal` exacto
+    (también cuando todos los registros traían `int`, o no hay ninguno)."""
     detalle = {
         "valor_pesos": Decimal(parcial.pesos.get("valor_pesos", 0)),
         "cantidad_anio": parcial.cuenta("cantidad_anio"),
         "valor_pesos_anio": Decimal(parcial.pesos.get("valor_pesos_anio", 0)),
     }
-    return ctx.evaluar(
-        indicador,
-        ctx.inicio_mes,
-        parcial.numerador,
-        None,
-        None,
-        cerrado=True,
-        avance=ctx.avance_mes,
-        detalle=detalle,
-    )
+    return ctx.evaluar(indicador, criterio(indicador, ambito, ctx), parcial, detalle)

@@ -12,11 +12,18 @@ from __future__ import annotations
 from collections import Counter
 
 from sena_relacionamiento.datos import DatosSeguimiento
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial, TipoAmbito
+from sena_relacionamiento.indicadores._base import (
+    Ambito,
+    Calculo,
+    Contexto,
+    Criterio,
+    Parcial,
+    TipoAmbito,
+)
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.registros import ContratoAprendizaje
 
-__all__ = ["calcular", "resultado", "voluntarios"]
+__all__ = ["calcular", "criterio", "resultado", "voluntarios"]
 
 
 def voluntarios(contratos: int, obligada: bool, cuota_regulada: int) -> int:
@@ -58,25 +65,21 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     return calculo
 
 
-def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
-    """CV de un ámbito: meta de la tabla §2e en regionales y nación (R19, R24)."""
+def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
+    """CV: el año hasta el corte, meta de la tabla §2e en regionales y nación (R19, R24)."""
     metas = ctx.parametros.metas_cv
     meta: int | None = None
     if ambito.tipo is TipoAmbito.REGIONAL:
         meta = metas[ambito.clave]
     elif ambito.tipo is TipoAmbito.NACIONAL:
         meta = sum(metas.values())
+    return Criterio(ctx.inicio_anio, meta, cerrado=ctx.cierra_anio, avance=ctx.avance_anio)
+
+
+def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
+    """CV de un ámbito (R19, R24)."""
     detalle = {
         "incremento_mes": parcial.cuenta("incremento_mes"),
         "dentro_de_cuota": parcial.cuenta("dentro_de_cuota"),
     }
-    return ctx.evaluar(
-        indicador,
-        ctx.inicio_anio,
-        parcial.numerador,
-        None,
-        meta,
-        cerrado=ctx.cierra_anio,
-        avance=ctx.avance_anio,
-        detalle=detalle,
-    )
+    return ctx.evaluar(indicador, criterio(indicador, ambito, ctx), parcial, detalle)

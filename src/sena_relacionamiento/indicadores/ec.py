@@ -12,11 +12,11 @@ from collections import Counter
 
 from sena_relacionamiento._inmutable import MapaFijo
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial
+from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Criterio, Parcial
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.registros import Contacto, MedioContacto, TipoContacto
 
-__all__ = ["calcular", "resultado"]
+__all__ = ["calcular", "criterio", "resultado"]
 
 
 def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
@@ -70,8 +70,19 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     return calculo
 
 
+def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
+    """EC: el trimestre hasta el corte, meta 90 % al cierre del trimestre (R14, R24)."""
+    return Criterio(
+        ctx.inicio_trimestre,
+        ctx.parametros.meta_ec,
+        cerrado=ctx.cierra_trimestre,
+        avance=ctx.avance_trimestre,
+        razon=True,
+    )
+
+
 def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
-    """EC de un ámbito: meta 90 % al cierre del trimestre (R14, R24)."""
+    """EC de un ámbito, con el contacto por tipo y medio (R14, R24)."""
     por_tipo = MapaFijo(
         {
             tipo.name: MapaFijo(
@@ -85,13 +96,4 @@ def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Conte
         "fuera_de_cartera": parcial.cuenta("fuera_de_cartera"),
         "empresas_con_menos_de_3_contactos": tuple(sorted(parcial.lista("menos_de_3"))),
     }
-    return ctx.evaluar(
-        indicador,
-        ctx.inicio_trimestre,
-        parcial.numerador,
-        parcial.denominador,
-        ctx.parametros.meta_ec,
-        cerrado=ctx.cierra_trimestre,
-        avance=ctx.avance_trimestre,
-        detalle=detalle,
-    )
+    return ctx.evaluar(indicador, criterio(indicador, ambito, ctx), parcial, detalle)

@@ -12,10 +12,10 @@ from collections import Counter
 
 from sena_relacionamiento._texto import normalizar
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial
+from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Criterio, Parcial
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 
-__all__ = ["calcular", "mas_solicitados", "resultado"]
+__all__ = ["calcular", "criterio", "mas_solicitados", "resultado"]
 
 
 def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
@@ -64,15 +64,14 @@ def mas_solicitados(frecuencias: Counter[str], n: int = 3) -> tuple[tuple[str, i
     return tuple((min(grupos[clave]), conteo[clave]) for clave in orden[:n])
 
 
-def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
-    """EG de un ámbito: meta 60 % en el mes (R17, R24)."""
-    return ctx.evaluar(
-        indicador,
-        ctx.inicio_mes,
-        parcial.numerador,
-        parcial.denominador,
-        ctx.parametros.meta_eg,
-        cerrado=True,
-        avance=ctx.avance_mes,
-        detalle={"servicios_mas_solicitados": mas_solicitados(parcial.frecuencias)},
+def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
+    """EG: el mes, meta 60 % (R17, R24)."""
+    return Criterio(
+        ctx.inicio_mes, ctx.parametros.meta_eg, cerrado=True, avance=ctx.avance_mes, razon=True
     )
+
+
+def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
+    """EG de un ámbito, con los servicios más solicitados (R17, R24)."""
+    detalle = {"servicios_mas_solicitados": mas_solicitados(parcial.frecuencias)}
+    return ctx.evaluar(indicador, criterio(indicador, ambito, ctx), parcial, detalle)

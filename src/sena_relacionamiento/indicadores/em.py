@@ -9,10 +9,17 @@ R28) va en el detalle, junto a la proporción.
 from __future__ import annotations
 
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial, TipoAmbito
+from sena_relacionamiento.indicadores._base import (
+    Ambito,
+    Calculo,
+    Contexto,
+    Criterio,
+    Parcial,
+    TipoAmbito,
+)
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 
-__all__ = ["calcular", "resultado"]
+__all__ = ["calcular", "criterio", "resultado"]
 
 
 def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
@@ -32,22 +39,20 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     return calculo
 
 
+def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
+    """EM: techo de 6 %, evaluado en cada corte (R20, R24–R25)."""
+    return Criterio(
+        ctx.fin, ctx.parametros.tope_em, cerrado=True, avance=ctx.avance_mes, tope=True, razon=True
+    )
+
+
 def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
-    """EM de un ámbito: techo de 6 %, evaluado en cada corte (R20, R24–R25)."""
+    """EM de un ámbito, con el tope publicado de la regional o la nación (R20, R24–R25)."""
     topes = ctx.parametros.topes_em
     tope_publicado: int | None = None
     if ambito.tipo is TipoAmbito.REGIONAL:
         tope_publicado = topes[ambito.clave]
     elif ambito.tipo is TipoAmbito.NACIONAL:
         tope_publicado = sum(topes.values())
-    return ctx.evaluar(
-        indicador,
-        ctx.fin,
-        parcial.numerador,
-        parcial.denominador,
-        ctx.parametros.tope_em,
-        cerrado=True,
-        avance=ctx.avance_mes,
-        tope=True,
-        detalle={"tope_publicado": tope_publicado},
-    )
+    detalle = {"tope_publicado": tope_publicado}
+    return ctx.evaluar(indicador, criterio(indicador, ambito, ctx), parcial, detalle)

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial
+from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Criterio, Parcial
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.registros import ServicioUsado
 
-__all__ = ["calcular", "resultado"]
+__all__ = ["calcular", "criterio", "resultado"]
 
 
 def calcular(
@@ -58,15 +58,19 @@ def calcular(
     return calculo
 
 
-def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
-    """EP de un ámbito: meta 2 servicios por empresa al cierre del trimestre (R16, R24)."""
-    return ctx.evaluar(
-        indicador,
+def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
+    """EP: el trimestre hasta el corte, meta 2 servicios por empresa al cierre del trimestre
+    (R16, R24)."""
+    return Criterio(
         ctx.inicio_trimestre,
-        parcial.numerador,
-        parcial.denominador,
         ctx.parametros.meta_ep,
         cerrado=ctx.cierra_trimestre,
         avance=ctx.avance_trimestre,
-        detalle={"empresas_con_2_servicios": parcial.cuenta("empresas_con_2_servicios")},
+        razon=True,
     )
+
+
+def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
+    """EP de un ámbito (R16, R24)."""
+    detalle = {"empresas_con_2_servicios": parcial.cuenta("empresas_con_2_servicios")}
+    return ctx.evaluar(indicador, criterio(indicador, ambito, ctx), parcial, detalle)

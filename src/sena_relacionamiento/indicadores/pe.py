@@ -8,10 +8,10 @@ coordinador); el tablero de un gestor cuenta los eventos que lo nombran.
 from __future__ import annotations
 
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial
+from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Criterio, Parcial
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 
-__all__ = ["calcular", "resultado"]
+__all__ = ["calcular", "criterio", "resultado"]
 
 
 def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
@@ -40,21 +40,17 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     return calculo
 
 
+def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
+    """PE: el mes, sin meta (R21, R24)."""
+    return Criterio(ctx.inicio_mes, None, cerrado=True, avance=ctx.avance_mes)
+
+
 def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
-    """PE de un ámbito: sin meta (R21, R24)."""
+    """PE de un ámbito (R21, R24)."""
     detalle = {
         "asistentes": parcial.cuenta("asistentes"),
         "razones": tuple(sorted(parcial.lista("razones"))),
         "eventos_anio": parcial.cuenta("eventos_anio"),
         "asistentes_anio": parcial.cuenta("asistentes_anio"),
     }
-    return ctx.evaluar(
-        indicador,
-        ctx.inicio_mes,
-        parcial.numerador,
-        None,
-        None,
-        cerrado=True,
-        avance=ctx.avance_mes,
-        detalle=detalle,
-    )
+    return ctx.evaluar(indicador, criterio(indicador, ambito, ctx), parcial, detalle)

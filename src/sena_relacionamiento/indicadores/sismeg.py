@@ -8,10 +8,17 @@ empresariales (8.000 y 800). Regionales y gestores reportan las sumas sin meta p
 from __future__ import annotations
 
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Parcial, TipoAmbito
+from sena_relacionamiento.indicadores._base import (
+    Ambito,
+    Calculo,
+    Contexto,
+    Criterio,
+    Parcial,
+    TipoAmbito,
+)
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 
-__all__ = ["calcular", "resultado"]
+__all__ = ["calcular", "criterio", "resultado"]
 
 
 def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
@@ -33,22 +40,25 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     return calculo
 
 
-def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
-    """`SISMEG_FORMADOS` o `SISMEG_EMPLEOS` de un ámbito (R13, R24)."""
+def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
+    """`SISMEG_FORMADOS` o `SISMEG_EMPLEOS` (cuenta ``empleos``): el año hasta el corte; meta
+    en la nación y en cada rol, ninguna en regionales ni gestores (R13, R24)."""
     formados = indicador is Indicador.SISMEG_FORMADOS
-    valor = parcial.numerador if formados else parcial.cuenta("empleos")
     p = ctx.parametros
     meta: int | None = None
     if ambito.tipo is TipoAmbito.NACIONAL:
         meta = p.sismeg_formados if formados else p.sismeg_empleos
     elif ambito.tipo is TipoAmbito.ROL and ambito.rol is not None:
         meta = p.meta_sismeg(ambito.rol)[0 if formados else 1]
-    return ctx.evaluar(
-        indicador,
+    return Criterio(
         ctx.inicio_anio,
-        valor,
-        None,
         meta,
         cerrado=ctx.cierra_anio,
         avance=ctx.avance_anio,
+        cuenta=None if formados else "empleos",
     )
+
+
+def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:
+    """`SISMEG_FORMADOS` o `SISMEG_EMPLEOS` de un ámbito (R13, R24)."""
+    return ctx.evaluar(indicador, criterio(indicador, ambito, ctx), parcial)
