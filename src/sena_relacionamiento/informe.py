@@ -29,7 +29,7 @@ from sena_relacionamiento.indicadores._base import (
     Parcial,
     TipoAmbito,
 )
-from sena_relacionamiento.indicadores.resultado import Estado, Indicador, Resultado, Semaforo
+from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.regionales import REGIONALES, ConsultaRegional, Regional, regional
@@ -54,8 +54,6 @@ COLUMNAS_FILAS: Final = (
     "semaforo",
 )
 """Las claves de cada fila de `Informe.filas()`, en orden."""
-
-_NOMBRES: Final[Mapping[Estado | Semaforo, str]] = {e: e.name for e in (*Estado, *Semaforo)}
 
 
 class _Modulo(Protocol):
@@ -334,20 +332,36 @@ def _columnas(
     # Una lista por columna (sin una tupla por fila): menos objetos vivos, menos recolección.
     anexar = [columnas[nombre].append for nombre in COLUMNAS_FILAS]
     a_tipo, a_clave, a_ind, a_inicio, a_fin, a_valor, a_meta, a_num, a_den, a_est, a_sem = anexar
+    # De los gestores: el criterio, uno por indicador, y lo valorado por cifras (muchos gestores
+    # comparten cifras; mismo criterio y mismas cifras dan el mismo resultado).
     de_gestor: dict[Indicador, Criterio] = {}
+    valorados: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     nombres = [(indicador, indicador.name, modulo) for indicador, _, modulo in _INDICADORES]
     for ambito, _, parciales in _sumar(gestores, calculos):
         tipo = ambito.tipo.name.lower()
         es_gestor = ambito.tipo is TipoAmbito.GESTOR
         for indicador, nombre, modulo in nombres:
-            criterio = de_gestor.get(indicador) if es_gestor else None
-            if criterio is None:
+            parcial = parciales[indicador]
+            if es_gestor:
+                criterio = de_gestor.get(indicador)
+                if criterio is None:
+                    criterio = de_gestor[indicador] = modulo.criterio(indicador, ambito, ctx)
+                numerador = parcial.numerador  # `int` o `Decimal`: el tipo también cuenta
+                cifras: tuple[Any, ...] = (
+                    indicador,
+                    type(numerador),
+                    numerador,
+                    parcial.denominador,
+                )
+                if criterio.cuenta is not None:
+                    cifras += (parcial.cuenta(criterio.cuenta),)
+                valorado = valorados.get(cifras)
+                if valorado is None:
+                    valorado = valorados[cifras] = _valorado(ctx, criterio, parcial)
+            else:
                 criterio = modulo.criterio(indicador, ambito, ctx)
-                if es_gestor:
-                    de_gestor[indicador] = criterio
-            valor, numerador, denominador, estado, semaforo = ctx.valorar(
-                criterio, parciales[indicador]
-            )
+                valorado = _valorado(ctx, criterio, parcial)
+            valor, numerador, denominador, estado, semaforo = valorado
             a_tipo(tipo)
             a_clave(ambito.clave)
             a_ind(nombre)
@@ -357,6 +371,12 @@ def _columnas(
             a_meta(criterio.meta)
             a_num(numerador)
             a_den(denominador)
-            a_est(_NOMBRES[estado])
-            a_sem(None if semaforo is None else _NOMBRES[semaforo])
+            a_est(estado)
+            a_sem(semaforo)
     return columnas
+
+
+def _valorado(ctx: Contexto, criterio: Criterio, parcial: Parcial) -> tuple[Any, ...]:
+    """`Contexto.valorar` con el estado y el semáforo por nombre, como en `Informe.filas()`."""
+    valor, numerador, denominador, estado, semaforo = ctx.valorar(criterio, parcial)
+    return valor, numerador, denominador, estado.name, None if semaforo is None else semaforo.name

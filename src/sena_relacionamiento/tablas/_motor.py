@@ -5,14 +5,19 @@ hasta una tabla pequeña (una fila por gestor, o por regional para lo que no es 
 gestor) de enteros: numeradores, denominadores y conteos. Esa tabla pequeña se recoge en Python
 y se convierte en los mismos `Parcial` y `Calculo` que usa `informe()`, de modo que la
 consolidación (R22), el estado y el semáforo (R24–R25) son exactamente los del núcleo.
+
+Cada paso (`Paso`) se hace en dos tiempos: primero se arman las consultas perezosas de todas
+las tablas; luego se recogen todas juntas (con polars, en un solo `collect_all`, que las
+optimiza juntas, comparte lo común, como la cartera, y las corre en paralelo) y cada paso
+interpreta las suyas, en el orden de siempre (así los errores salen en el mismo orden).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 import narwhals.stable.v2 as nw
@@ -20,12 +25,11 @@ import narwhals.stable.v2 as nw
 from sena_relacionamiento.datos import Motivo
 from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
 from sena_relacionamiento.indicadores._base import Calculo, Contexto, Parcial
-from sena_relacionamiento.indicadores.resultado import Indicador
 from sena_relacionamiento.regionales import regional
 from sena_relacionamiento.registros import Gestor
 from sena_relacionamiento.tablas._esquema import Tabla, desde, hasta, preparar
 
-__all__ = ["MOTIVO_NULO", "Motor", "Recogida"]
+__all__ = ["MOTIVO_NULO", "Motor", "Paso", "ejecutar"]
 
 MOTIVO_NULO: Final = "dato nulo en una columna obligatoria"
 """Motivo de exclusión (R23) de una fila con un nulo donde el registro no lo admite (una fecha
@@ -33,6 +37,8 @@ o un NIT nulos nunca cuentan como una empresa distinta)."""
 
 _CONTADO: Final = ""  # la «razón» de una fila que sí cuenta
 _SIN_GESTOR: Final = ""  # clave de gestor de lo que no es de ningún gestor
+
+T = TypeVar("T")
 
 
 def recoger(marco: Any) -> Any:
@@ -57,32 +63,42 @@ def _filas(marco: Any) -> list[dict[str, Any]]:
     return filas
 
 
-def _recoger_todos(*consultas: Any) -> list[Any]:
-    """Recoge varias consultas perezosas (de una misma tabla): con polars en un solo
-    `collect_all`, que las optimiza juntas; con los demás motores, una tras otra."""
-    if all(c.implementation is nw.Implementation.POLARS for c in consultas):
+Columnas = dict[str, list[Any]]
+
+
+def _columnas(marco: Any) -> Columnas:
+    """Un marco pequeño como columnas de valores Python (sin un dict por fila)."""
+    columnas: Columnas = recoger(marco).to_dict(as_series=False)
+    return columnas
+
+
+@attrs.frozen
+class Paso(Generic[T]):
+    """Las consultas perezosas de un paso y la función que interpreta lo que dan, ya recogido
+    (un `nw.DataFrame` por consulta, en el mismo orden)."""
+
+    consultas: tuple[Any, ...]  # nw.LazyFrame
+    interpretar: Callable[..., T]
+
+
+def _recoger_todas(consultas: Sequence[Any]) -> list[Any]:
+    """Recoge las consultas perezosas: con polars en un solo `collect_all`, que las optimiza
+    juntas (lo común se calcula una vez) y las corre en paralelo; con los demás motores, una
+    tras otra."""
+    if consultas and all(c.implementation is nw.Implementation.POLARS for c in consultas):
         pl = nw.Implementation.POLARS.to_native_namespace()
         return [nw.from_native(r) for r in pl.collect_all([c.to_native() for c in consultas])]
     return [c.collect() for c in consultas]
 
 
-@attrs.frozen
-class Recogida:
-    """Una tabla pequeña ya recogida (`marco`) y la consulta perezosa que la da (`consulta`)."""
-
-    marco: Any  # nw.DataFrame
-    consulta: Any  # nw.LazyFrame
-
-    def perezosa(self) -> Any:
-        """La tabla para cruzarla con otras del mismo motor: la ya recogida, de nuevo perezosa
-        (polars, pandas, pyarrow), o la consulta si el motor no admite traerla de vuelta a la
-        misma conexión (DuckDB: se recoge como pyarrow)."""
-        if self.marco.implementation is self.consulta.implementation:
-            return self.marco.lazy()
-        return self.consulta
-
-    def head(self, n: int) -> Recogida:
-        return Recogida(self.marco.head(n), self.consulta.head(n))
+def ejecutar(pasos: Sequence[Paso[Any]]) -> list[Any]:
+    """Recoge las consultas de todos los pasos juntas y da lo que interpreta cada uno, en orden."""
+    recogidas = _recoger_todas([c for paso in pasos for c in paso.consultas])
+    resultados = []
+    for paso in pasos:
+        propias, recogidas = recogidas[: len(paso.consultas)], recogidas[len(paso.consultas) :]
+        resultados.append(paso.interpretar(*propias))
+    return resultados
 
 
 def _codigo(pares: Sequence[tuple[nw.Expr, str]]) -> nw.Expr:
@@ -118,12 +134,16 @@ def _clave(valor: Any) -> str:
     return _SIN_GESTOR if es_nulo(valor) else str(valor)
 
 
-class Motor:
-    """Calcula los `Calculo` de los nueve indicadores sobre las tablas de un periodo.
+def _por_gestor(marco: Any) -> Any:
+    return marco.group_by("gestor").agg(nw.len().alias("n"))
 
-    Cada tabla grande se recorre en una sola consulta (o un `collect_all` de polars) que da, por
-    gestor (y regional) y motivo de exclusión (R23), el número de filas y las sumas que piden
-    las cifras; el resto se hace en Python sobre esas tablas pequeñas.
+
+class Motor:
+    """Arma los pasos de los nueve indicadores sobre las tablas de un periodo.
+
+    Cada tabla grande se recorre en una sola consulta que da, por gestor (y regional) y motivo
+    de exclusión (R23), el número de filas y las sumas que piden las cifras; el resto se hace
+    en Python sobre esas tablas pequeñas. `registros` y `excluidos` se llenan al interpretar.
     """
 
     def __init__(self, ctx: Contexto, gestores: Sequence[Gestor]) -> None:
@@ -141,31 +161,30 @@ class Motor:
     def _repartir(
         self,
         tabla: str,
-        grupos: Any,
         pares: Sequence[tuple[nw.Expr, str]],
+        grupos: Columnas,
+        *otros: Columnas,
         extra: Mapping[str, int] | None = None,
-    ) -> list[dict[str, Any]]:
-        """Anota el conteo por motivo de los grupos de `_agrupar` (más los motivos `extra`,
-        descontados de las filas que cuentan) y devuelve los grupos que cuentan."""
+    ) -> Columnas:
+        """Anota el conteo por motivo (columnas ``_m`` y ``_n``) de los grupos de `_agrupar` y
+        de los `otros` (más los motivos `extra`, descontados de las filas que cuentan) y
+        devuelve las columnas de los `grupos` que cuentan (``_m`` = 0)."""
         conteo: dict[str, int] = {_CONTADO: 0}
-        contados = []
-        for fila in grupos if isinstance(grupos, list) else _filas(grupos):
-            codigo = int(fila["_m"])
-            motivo = _CONTADO if codigo == 0 else pares[codigo - 1][1]
-            conteo[motivo] = conteo.get(motivo, 0) + int(fila["_n"])
-            if codigo == 0:
-                contados.append(fila)
+        for columnas in (grupos, *otros):
+            for codigo, n in zip(columnas["_m"], columnas["_n"], strict=True):
+                motivo = _CONTADO if codigo == 0 else pares[codigo - 1][1]
+                conteo[motivo] = conteo.get(motivo, 0) + int(n)
         self._anotar(tabla, conteo, extra or {})
-        return contados
+        cuentan = [posicion for posicion, codigo in enumerate(grupos["_m"]) if codigo == 0]
+        return {nombre: [valores[i] for i in cuentan] for nombre, valores in grupos.items()}
 
-    def _anotar(self, tabla: str, conteo: dict[str, int], extra: Mapping[str, int]) -> int:
+    def _anotar(self, tabla: str, conteo: dict[str, int], extra: Mapping[str, int]) -> None:
         contadas = conteo.pop(_CONTADO, 0)
         for motivo, n in extra.items():
             conteo[motivo] = conteo.get(motivo, 0) + n
             contadas -= n
         self.registros[tabla] = contadas + sum(conteo.values())
         self.excluidos[tabla] = {m: n for m, n in sorted(conteo.items()) if n}
-        return contadas
 
     @staticmethod
     def _mapa_regional(tabla: str, valores: Sequence[Any]) -> dict[Any, str]:
@@ -182,10 +201,9 @@ class Motor:
         return mapa
 
     def _regional(self, tabla: str, marco: Any) -> Any:
-        """Normaliza la columna ``regional`` al código DANE en el motor (R1, R2)."""
-        mapa = self._mapa_regional(
-            tabla, [f["regional"] for f in _filas(marco.select("regional").unique())]
-        )
+        """Normaliza la columna ``regional`` al código DANE en el motor (R1, R2). Lee antes los
+        valores distintos de la columna (una consulta pequeña)."""
+        mapa = self._mapa_regional(tabla, _columnas(marco.select("regional").unique())["regional"])
         if all(k == v for k, v in mapa.items()):
             return marco
         return marco.with_columns(
@@ -195,17 +213,17 @@ class Motor:
         )
 
     def _revisar_regional_de_gestor(
-        self, tabla: str, grupos: Sequence[Mapping[str, Any]], mapa: Mapping[Any, str]
+        self, tabla: str, grupos: Columnas, mapa: Mapping[Any, str]
     ) -> None:
         """Un registro con gestor no puede ser de otra regional que la del gestor (R17, R21)."""
-        for grupo in grupos:
-            gestor = self.gestores.get(grupo["gestor"]) if not es_nulo(grupo["gestor"]) else None
-            codigo = mapa.get(grupo["regional"])
+        for id_gestor, valor in zip(grupos["gestor"], grupos["regional"], strict=True):
+            gestor = None if es_nulo(id_gestor) else self.gestores.get(id_gestor)
+            codigo = mapa.get(valor)
             if gestor is not None and codigo is not None and gestor.regional.codigo != codigo:
-                par = {"gestor": grupo["gestor"], "regional": codigo}
+                par = {"gestor": id_gestor, "regional": codigo}
                 raise RegistroInconsistente(
                     f"{tabla}: un registro es de la regional {regional(codigo)} pero "
-                    f"nombra al gestor {par['gestor']!r}, de la regional {gestor.regional}",
+                    f"nombra al gestor {id_gestor!r}, de la regional {gestor.regional}",
                     (par,),
                 )
 
@@ -216,48 +234,54 @@ class Motor:
             (~desde(columna, fh, ctx.inicio_anio), Motivo.FUERA_DE_VIGENCIA),
         ]
 
+    @staticmethod
+    def _parcial(calculo: Calculo, id_gestor: str, codigo: str) -> Parcial:
+        return calculo.regional(codigo) if id_gestor == _SIN_GESTOR else calculo.gestor(id_gestor)
+
     # -- asignaciones y cartera (R14) -------------------------------------------------------
 
-    def cartera(self, nativo: Any) -> Recogida:
-        """Las asignaciones válidas (nit, gestor), ya recogidas (una fila por empresa): la
-        primera de cada empresa, de un gestor conocido. Las repetidas y las de un gestor
-        desconocido quedan excluidas."""
+    def cartera(self, nativo: Any) -> tuple[Any, Paso[None]]:
+        """La consulta de las asignaciones válidas (nit, gestor): una fila por empresa, de un
+        gestor conocido; y el paso que cuenta las excluidas (repetidas, de un gestor
+        desconocido) y revisa que ninguna empresa tenga dos gestores."""
         marco = preparar("asignaciones", nativo).marco
-        consulta = marco.filter(~nw.col("_nula")).select("nit", "gestor").unique()
-        resumen, pares = _recoger_todos(
+        pares = marco.filter(~nw.col("_nula")).select("nit", "gestor").unique()
+        cartera = pares.filter(self._conocido())
+        consultas = (
             marco.select(
                 nw.len().alias("total"), nw.col("_nula").cast(nw.Int64).sum().alias("nulas")
             ),
-            consulta,
+            pares.select(
+                nw.len().alias("pares"), self._conocido().cast(nw.Int64).sum().alias("buenos")
+            ),
+            pares.group_by("nit").agg(nw.len().alias("n")).filter(nw.col("n") > 1).head(1),
         )
-        dobles = _filas(
-            pares.group_by("nit").agg(nw.len().alias("n")).filter(nw.col("n") > 1).head(1)
-        )
-        if dobles:
-            raise RegistroInconsistente(
-                f"asignaciones: la empresa {dobles[0]['nit']} está asignada a dos gestores"
-            )
-        fila = _filas(resumen)[0]
-        total, nulas = int(fila["total"]), int(fila["nulas"] or 0)
-        buenos = pares.filter(self._conocido())
-        extra = {
-            Motivo.ASIGNACION_REPETIDA: total - nulas - len(pares),
-            Motivo.GESTOR_DESCONOCIDO: len(pares) - len(buenos),
-        }
-        self._anotar("asignaciones", {_CONTADO: total - nulas, MOTIVO_NULO: nulas}, extra)
-        return Recogida(buenos, consulta.filter(self._conocido()))
+
+        def interpretar(resumen: Any, distintos: Any, dobles: Any) -> None:
+            if len(dobles):
+                raise RegistroInconsistente(
+                    f"asignaciones: la empresa {_filas(dobles)[0]['nit']} está asignada a dos "
+                    "gestores"
+                )
+            fila, par = _filas(resumen)[0], _filas(distintos)[0]
+            total, nulas = int(fila["total"]), int(fila["nulas"] or 0)
+            n_pares, buenos = int(par["pares"]), int(par["buenos"] or 0)
+            extra = {
+                Motivo.ASIGNACION_REPETIDA: total - nulas - n_pares,
+                Motivo.GESTOR_DESCONOCIDO: n_pares - buenos,
+            }
+            self._anotar("asignaciones", {_CONTADO: total - nulas, MOTIVO_NULO: nulas}, extra)
+
+        return cartera, Paso(consultas, interpretar)
 
     # -- indicadores ------------------------------------------------------------------------
 
-    def ec(self, nativo: Any, cartera: Recogida) -> tuple[Calculo, Recogida | None]:
-        """EC (R14): empresas de la cartera contactadas en el trimestre / asignadas. Devuelve
-        también las parejas (gestor, nit) contactadas, ya recogidas, que usa EP (`None` sin
-        contactos)."""
-        calculo = Calculo()
-        for f in _filas(cartera.marco.group_by("gestor").agg(nw.len().alias("n"))):
-            calculo.gestor(f["gestor"]).denominador = int(f["n"])
+    def ec(self, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
+        """EC (R14): empresas de la cartera contactadas en el trimestre / asignadas. Da también
+        la consulta de las parejas (gestor, nit) de la cartera contactadas, que usa EP."""
+        denominadores = _por_gestor(cartera)
         if nativo is None:
-            return calculo, None
+            return Paso((denominadores,), self._ec), cartera.head(0)
         ctx = self.ctx
         t = preparar("contactos", nativo)
         fh = t.fecha_hora["fecha"]
@@ -267,43 +291,51 @@ class Motor:
             *self._motivos_de_fecha(t),
         ]
         marco = t.marco.select("gestor", "nit", "fecha", "_nula").with_columns(_codigo(pares))
-        asignadas = cartera.perezosa()
         trimestre = desde("fecha", fh, ctx.inicio_trimestre)
         validos = marco.filter(nw.col("_m") == 0)
         # Antes del trimestre solo cuentan los contactos a la propia cartera (R15); los demás
         # se excluyen. En el trimestre, los de fuera de cartera cuentan en el detalle (R14).
         # Las parejas de la cartera con algún contacto en el trimestre: ya son distintas.
-        consulta = asignadas.join(
+        contactadas = cartera.join(
             validos.filter(trimestre).select("gestor", "nit"), on=["gestor", "nit"], how="semi"
         )
-        grupos, fuera, contactadas = _recoger_todos(
+        consultas = (
+            denominadores,
+            _por_gestor(contactadas),
             marco.group_by("_m").agg(nw.len().alias("_n")),
             validos.filter(~trimestre)
             .select("gestor", "nit")
-            .join(asignadas, on=["gestor", "nit"], how="anti")
+            .join(cartera, on=["gestor", "nit"], how="anti")
             .select(nw.len().alias("n")),
-            consulta,
         )
-        extra = {Motivo.FUERA_DEL_TRIMESTRE: int(_filas(fuera)[0]["n"])}
-        self._repartir("contactos", grupos, pares, extra)
-        for f in _filas(contactadas.group_by("gestor").agg(nw.len().alias("n"))):
-            calculo.gestor(f["gestor"]).numerador = int(f["n"])
-        return calculo, Recogida(contactadas, consulta)
 
-    def ep(
-        self, nativo: Any, cartera: Recogida, contactadas: Recogida | None, ec: Calculo
-    ) -> Calculo:
-        """EP (R16): pares distintos (empresa, servicio) de las empresas contactadas."""
-        calculo = Calculo()
-        for id_gestor, parcial in ec.por_gestor.items():
-            calculo.gestor(id_gestor).denominador = int(parcial.numerador)
-        if nativo is None:
+        def interpretar(denominadores: Any, numeradores: Any, grupos: Any, fuera: Any) -> Calculo:
+            extra = {Motivo.FUERA_DEL_TRIMESTRE: int(_columnas(fuera)["n"][0])}
+            self._repartir("contactos", pares, _columnas(grupos), extra=extra)
+            calculo = self._ec(denominadores)
+            c = _columnas(numeradores)
+            for id_gestor, n in zip(c["gestor"], c["n"], strict=True):
+                calculo.gestor(id_gestor).numerador = int(n)
             return calculo
+
+        return Paso(consultas, interpretar), contactadas
+
+    @staticmethod
+    def _ec(denominadores: Any) -> Calculo:
+        calculo = Calculo()
+        c = _columnas(denominadores)
+        for id_gestor, n in zip(c["gestor"], c["n"], strict=True):
+            calculo.gestor(id_gestor).denominador = int(n)
+        return calculo
+
+    def ep(self, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calculo]:
+        """EP (R16): pares distintos (empresa, servicio) de las empresas contactadas. El
+        denominador (las empresas contactadas, el numerador de EC) lo pone `informe_tabular`."""
+        if nativo is None:
+            return Paso((), Calculo)
         ctx = self.ctx
         t = preparar("servicios", nativo)
         fh = t.fecha_hora["fecha"]
-        if contactadas is None:  # sin contactos no hay empresas contactadas
-            contactadas = cartera.head(0)
         pares = [
             (nw.col("_nula"), MOTIVO_NULO),
             *self._motivos_de_fecha(t),
@@ -316,9 +348,9 @@ class Motor:
         # pares distintos (empresa, servicio) se cuentan con una clave de texto.
         cruzadas = (
             marco.filter(nw.col("_m") == 0)
-            .join(cartera.perezosa(), on="nit", how="left")
+            .join(cartera, on="nit", how="left")
             .join(
-                contactadas.perezosa().with_columns(_contactada=nw.lit(value=True)),
+                contactadas.with_columns(_contactada=nw.lit(value=True)),
                 on=["gestor", "nit"],
                 how="left",
             )
@@ -327,21 +359,33 @@ class Motor:
                 _par=nw.concat_str([nw.col("nit"), nw.col("servicio")], separator="\x1f"),
             )
         )
-        previas, grupos = _recoger_todos(
-            marco.group_by("_m").agg(nw.len().alias("_n")),
+        consultas = (
+            # Las filas que no se cruzan (las que se cruzan se cuentan en `cruzadas`).
+            marco.filter(nw.col("_m") != 0).group_by("_m").agg(nw.len().alias("_n")),
             cruzadas.group_by("gestor", "_m").agg(
                 nw.len().alias("_n"), nw.col("_par").n_unique().alias("distintos")
             ),
         )
-        filas = [f for f in _filas(previas) if int(f["_m"]) != 0] + _filas(grupos)
-        usados = [f for f in filas if int(f["_m"]) == 0]
-        repetidos = sum(int(f["_n"]) - int(f["distintos"]) for f in usados)
-        self._repartir("servicios", filas, pares, {Motivo.SERVICIO_REPETIDO: repetidos})
-        for f in usados:
-            calculo.gestor(f["gestor"]).numerador = int(f["distintos"])
-        return calculo
 
-    def eg(self, nativo: Any) -> Calculo:
+        def interpretar(previas: Any, grupos: Any) -> Calculo:
+            cruzadas = _columnas(grupos)
+            repetidos = sum(
+                int(n) - int(d)
+                for codigo, n, d in zip(
+                    cruzadas["_m"], cruzadas["_n"], cruzadas["distintos"], strict=True
+                )
+                if codigo == 0
+            )
+            extra = {Motivo.SERVICIO_REPETIDO: repetidos}
+            usados = self._repartir("servicios", pares, cruzadas, _columnas(previas), extra=extra)
+            calculo = Calculo()
+            for id_gestor, distintos in zip(usados["gestor"], usados["distintos"], strict=True):
+                calculo.gestor(id_gestor).numerador = int(distintos)
+            return calculo
+
+        return Paso(consultas, interpretar)
+
+    def eg(self, nativo: Any) -> Paso[Calculo]:
         """EG (R17): solicitudes recibidas en el mes y las gestionadas hasta el corte."""
         ctx = self.ctx
         t = preparar("solicitudes", nativo)
@@ -362,26 +406,29 @@ class Motor:
             ),
             antes=_entero(nw.col("fecha_gestion") < nw.col("fecha")),
         )
-        grupos = _filas(consulta)
-        mapa = self._mapa_regional("solicitudes", [f["regional"] for f in grupos])
-        self._revisar_regional_de_gestor("solicitudes", grupos, mapa)
-        if any(int(f["antes"] or 0) for f in grupos):
-            raise DatoInvalido(
-                "la fecha de gestión es anterior a la de recepción",
-                campo="solicitudes.fecha_gestion",
-            )
-        calculo = Calculo()
-        for f in self._repartir("solicitudes", grupos, pares):
-            parcial = self._parcial(calculo, _clave(f["gestor"]), mapa[f["regional"]])
-            parcial.denominador += int(f["_n"])
-            parcial.numerador += int(f["gestionadas"])
-        return calculo
 
-    @staticmethod
-    def _parcial(calculo: Calculo, id_gestor: str, codigo: str) -> Parcial:
-        return calculo.regional(codigo) if id_gestor == _SIN_GESTOR else calculo.gestor(id_gestor)
+        def interpretar(consulta: Any) -> Calculo:
+            grupos = _columnas(consulta)
+            mapa = self._mapa_regional("solicitudes", grupos["regional"])
+            self._revisar_regional_de_gestor("solicitudes", grupos, mapa)
+            if any(grupos["antes"]):
+                raise DatoInvalido(
+                    "la fecha de gestión es anterior a la de recepción",
+                    campo="solicitudes.fecha_gestion",
+                )
+            calculo = Calculo()
+            c = self._repartir("solicitudes", pares, grupos)
+            for id_gestor, valor, n, gestionadas in zip(
+                c["gestor"], c["regional"], c["_n"], c["gestionadas"], strict=True
+            ):
+                parcial = self._parcial(calculo, _clave(id_gestor), mapa[valor])
+                parcial.denominador += int(n)
+                parcial.numerador += int(gestionadas)
+            return calculo
 
-    def af(self, nativo: Any) -> Calculo:
+        return Paso((consulta,), interpretar)
+
+    def af(self, nativo: Any) -> Paso[Calculo]:
         """AF (R18): ambientes del mes por gestor."""
         t = preparar("ambientes", nativo)
         fh = t.fecha_hora["fecha"]
@@ -395,13 +442,17 @@ class Motor:
             .then(nw.col("cantidad"))
             .otherwise(nw.lit(0, dtype=nw.Int64))
         )
-        consulta = _agrupar(t.marco, ["gestor"], pares, mes=mes)
-        calculo = Calculo()
-        for f in self._repartir("ambientes", consulta, pares):
-            calculo.gestor(f["gestor"]).numerador = int(f["mes"])
-        return calculo
 
-    def cv(self, nativo: Any, cartera: Recogida) -> Calculo:
+        def interpretar(consulta: Any) -> Calculo:
+            calculo = Calculo()
+            c = self._repartir("ambientes", pares, _columnas(consulta))
+            for id_gestor, mes in zip(c["gestor"], c["mes"], strict=True):
+                calculo.gestor(id_gestor).numerador = int(mes)
+            return calculo
+
+        return Paso((_agrupar(t.marco, ["gestor"], pares, mes=mes),), interpretar)
+
+    def cv(self, nativo: Any, cartera: Any) -> Paso[Calculo]:
         """CV (R19): voluntarios del año por empresa, a su gestor o a su regional."""
         t = preparar("contratos", nativo)
         pares = [(nw.col("_nula"), MOTIVO_NULO), *self._motivos_de_fecha(t)]
@@ -432,15 +483,14 @@ class Motor:
                 .otherwise(nw.when(nw.col("_obligada") == 1).then(exceso).otherwise(nw.col(n)))
             )
 
-        asignadas = cartera.perezosa().rename({"gestor": "_gestor"})
-        conteo, malas, grupos = _recoger_todos(
+        consultas = (
             marco.group_by("_m").agg(nw.len().alias("_n")),
             empresas.filter(
                 (nw.col("_n_regional") > 1) | (nw.col("_n_obligada") > 1) | (nw.col("_n_cuota") > 1)
             )
             .select("nit")
             .head(1),
-            empresas.join(asignadas, on="nit", how="left")
+            empresas.join(cartera.rename({"gestor": "_gestor"}), on="nit", how="left")
             .with_columns(
                 _g=nw.col("_gestor").fill_null(_SIN_GESTOR),
                 _vol=voluntarios("_anio"),
@@ -448,26 +498,33 @@ class Motor:
             .group_by("_g", "regional")
             .agg(nw.col("_vol").sum()),
         )
-        self._repartir("contratos", conteo, pares)
-        if len(malas):
-            raise RegistroInconsistente(
-                f"contratos: los contratos de la empresa {_filas(malas)[0]['nit']} no coinciden "
-                "en regional, obligación o cuota regulada"
-            )
-        calculo = Calculo()
-        for f in _filas(grupos):
-            if f["_g"] != _SIN_GESTOR:
-                propia = self.gestores[f["_g"]].regional
-                if propia.codigo != f["regional"]:
-                    raise RegistroInconsistente(
-                        f"contratos: una empresa tiene contratos en la regional "
-                        f"{regional(f['regional'])} pero está asignada al gestor {f['_g']!r}, "
-                        f"de la regional {propia}"
-                    )
-            self._parcial(calculo, f["_g"], f["regional"]).numerador += int(f["_vol"])
-        return calculo
 
-    def em(self, nativo: Any, cartera: Recogida) -> Calculo:
+        def interpretar(conteo: Any, malas: Any, grupos: Any) -> Calculo:
+            self._repartir("contratos", pares, _columnas(conteo))
+            if len(malas):
+                raise RegistroInconsistente(
+                    f"contratos: los contratos de la empresa {_columnas(malas)['nit'][0]} no "
+                    "coinciden en regional, obligación o cuota regulada"
+                )
+            calculo = Calculo()
+            c = _columnas(grupos)
+            for id_gestor, codigo, voluntarios in zip(
+                c["_g"], c["regional"], c["_vol"], strict=True
+            ):
+                if id_gestor != _SIN_GESTOR:
+                    propia = self.gestores[id_gestor].regional
+                    if propia.codigo != codigo:
+                        raise RegistroInconsistente(
+                            f"contratos: una empresa tiene contratos en la regional "
+                            f"{regional(codigo)} pero está asignada al gestor "
+                            f"{id_gestor!r}, de la regional {propia}"
+                        )
+                self._parcial(calculo, id_gestor, codigo).numerador += int(voluntarios)
+            return calculo
+
+        return Paso(consultas, interpretar)
+
+    def em(self, nativo: Any, cartera: Any) -> Paso[Calculo]:
         """EM (R20): empresas asignadas con cuota y las que la monetizan."""
         t = preparar("cuotas", nativo)
         marco = t.marco.select("nit", "cuota_regulada", "monetiza", "gestor", "_nula")
@@ -477,10 +534,10 @@ class Motor:
             (nw.col("cuota_regulada") == 0, Motivo.SIN_CUOTA),
         ]
         no_nulas = marco.filter(~nw.col("_nula"))
-        resumen, consulta = _recoger_todos(
+        consultas = (
             no_nulas.select(nw.len().alias("n"), nw.col("nit").n_unique().alias("nits")),
             _agrupar(
-                marco.join(cartera.perezosa().rename({"gestor": "_gestor"}), on="nit", how="left"),
+                marco.join(cartera.rename({"gestor": "_gestor"}), on="nit", how="left"),
                 ["_gestor"],
                 pares,
                 monetizan=_entero(nw.col("monetiza")),
@@ -492,32 +549,40 @@ class Motor:
                 ),
             ),
         )
-        fila = _filas(resumen)[0]
-        if int(fila["n"]) != int(fila["nits"] or 0):
-            dobles = _filas(
-                no_nulas.group_by("nit").agg(nw.len().alias("n")).filter(nw.col("n") > 1).head(1)
-            )
-            raise RegistroInconsistente(
-                f"cuotas: la empresa {dobles[0]['nit']} tiene dos registros de cuota"
-            )
-        grupos = _filas(consulta)
-        if any(int(f["sin_cuota"] or 0) for f in grupos):
-            raise DatoInvalido(
-                "una empresa sin cuota regulada no puede monetizarla (R20)",
-                campo="cuotas.monetiza",
-            )
-        if any(int(f["otro_gestor"] or 0) for f in grupos):
-            raise RegistroInconsistente(
-                "cuotas: un registro de cuota nombra a un gestor distinto del asignado (R20)"
-            )
-        calculo = Calculo()
-        for f in self._repartir("cuotas", grupos, pares):
-            parcial = calculo.gestor(f["_gestor"])
-            parcial.denominador = int(f["_n"])
-            parcial.numerador = int(f["monetizan"])
-        return calculo
 
-    def pe(self, nativo: Any) -> Calculo:
+        def interpretar(resumen: Any, consulta: Any) -> Calculo:
+            fila = _filas(resumen)[0]
+            if int(fila["n"]) != int(fila["nits"] or 0):
+                dobles = _filas(
+                    no_nulas.group_by("nit")
+                    .agg(nw.len().alias("n"))
+                    .filter(nw.col("n") > 1)
+                    .head(1)
+                )
+                raise RegistroInconsistente(
+                    f"cuotas: la empresa {dobles[0]['nit']} tiene dos registros de cuota"
+                )
+            grupos = _columnas(consulta)
+            if any(grupos["sin_cuota"]):
+                raise DatoInvalido(
+                    "una empresa sin cuota regulada no puede monetizarla (R20)",
+                    campo="cuotas.monetiza",
+                )
+            if any(grupos["otro_gestor"]):
+                raise RegistroInconsistente(
+                    "cuotas: un registro de cuota nombra a un gestor distinto del asignado (R20)"
+                )
+            calculo = Calculo()
+            c = self._repartir("cuotas", pares, grupos)
+            for id_gestor, n, monetizan in zip(c["_gestor"], c["_n"], c["monetizan"], strict=True):
+                parcial = calculo.gestor(id_gestor)
+                parcial.denominador = int(n)
+                parcial.numerador = int(monetizan)
+            return calculo
+
+        return Paso(consultas, interpretar)
+
+    def pe(self, nativo: Any) -> Paso[Calculo]:
         """PE (R21): eventos del mes, por gestor o por regional."""
         t = preparar("eventos", nativo)
         fh = t.fecha_hora["fecha"]
@@ -532,16 +597,20 @@ class Motor:
             pares,
             mes=_entero(desde("fecha", fh, self.ctx.inicio_mes)),
         )
-        grupos = _filas(consulta)
-        mapa = self._mapa_regional("eventos", [f["regional"] for f in grupos])
-        self._revisar_regional_de_gestor("eventos", grupos, mapa)
-        calculo = Calculo()
-        for f in self._repartir("eventos", grupos, pares):
-            codigo = mapa[f["regional"]]
-            self._parcial(calculo, _clave(f["gestor"]), codigo).numerador += int(f["mes"])
-        return calculo
 
-    def sismeg(self, nativo: Any) -> Calculo:
+        def interpretar(consulta: Any) -> Calculo:
+            grupos = _columnas(consulta)
+            mapa = self._mapa_regional("eventos", grupos["regional"])
+            self._revisar_regional_de_gestor("eventos", grupos, mapa)
+            calculo = Calculo()
+            c = self._repartir("eventos", pares, grupos)
+            for id_gestor, valor, mes in zip(c["gestor"], c["regional"], c["mes"], strict=True):
+                self._parcial(calculo, _clave(id_gestor), mapa[valor]).numerador += int(mes)
+            return calculo
+
+        return Paso((consulta,), interpretar)
+
+    def sismeg(self, nativo: Any) -> Paso[Calculo]:
         """SISMEG (R13): formados y empleos del año por gestor."""
         t = preparar("logros", nativo)
         pares = [
@@ -552,21 +621,16 @@ class Motor:
         consulta = _agrupar(
             t.marco, ["gestor"], pares, formados=nw.col("formados"), empleos=nw.col("empleos")
         )
-        calculo = Calculo()
-        for f in self._repartir("logros", consulta, pares):
-            parcial = calculo.gestor(f["gestor"])
-            parcial.numerador = int(f["formados"])
-            parcial.cuentas["empleos"] = int(f["empleos"])
-        return calculo
 
+        def interpretar(consulta: Any) -> Calculo:
+            calculo = Calculo()
+            c = self._repartir("logros", pares, _columnas(consulta))
+            for id_gestor, formados, empleos in zip(
+                c["gestor"], c["formados"], c["empleos"], strict=True
+            ):
+                parcial = calculo.gestor(id_gestor)
+                parcial.numerador = int(formados)
+                parcial.cuentas["empleos"] = int(empleos)
+            return calculo
 
-INDICADORES_DE_TABLA: Final[Mapping[str, tuple[Indicador, ...]]] = {
-    "logros": (Indicador.SISMEG_FORMADOS, Indicador.SISMEG_EMPLEOS),
-    "contactos": (Indicador.EC,),
-    "servicios": (Indicador.EP,),
-    "solicitudes": (Indicador.EG,),
-    "ambientes": (Indicador.AF,),
-    "contratos": (Indicador.CV,),
-    "cuotas": (Indicador.EM,),
-    "eventos": (Indicador.PE,),
-}
+        return Paso((consulta,), interpretar)

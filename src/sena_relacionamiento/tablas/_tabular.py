@@ -17,13 +17,13 @@ from sena_relacionamiento.enumeraciones import Rol
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.indicadores._base import Calculo, Contexto
 from sena_relacionamiento.indicadores.resultado import Indicador
-from sena_relacionamiento.informe import _consolidar
+from sena_relacionamiento.informe import _columnas
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.regionales import regional
 from sena_relacionamiento.registros import Gestor
 from sena_relacionamiento.tablas._esquema import preparar
-from sena_relacionamiento.tablas._motor import Motor, es_nulo, recoger
+from sena_relacionamiento.tablas._motor import Motor, Paso, ejecutar, es_nulo, recoger
 
 __all__ = ["COLUMNAS", "InformeTabular", "a_filas", "informe_tabular"]
 
@@ -105,12 +105,11 @@ def _texto(valor: Decimal | int | None) -> str | None:
     return None if valor is None else str(valor)
 
 
-def _salida(filas: list[dict[str, Any]], modelo: Any) -> Any:
-    """Las filas como marco nativo del mismo tipo que `modelo` (perezoso si `modelo` lo es)."""
-    columnas = {
-        nombre: [_texto(f[nombre]) if nombre in ("valor", "meta") else f[nombre] for f in filas]
-        for nombre in COLUMNAS
-    }
+def _salida(columnas: dict[str, list[Any]], modelo: Any) -> Any:
+    """Las columnas como marco nativo del mismo tipo que `modelo` (perezoso si `modelo` lo
+    es); ``valor`` y ``meta`` como texto exacto."""
+    for nombre in ("valor", "meta"):
+        columnas[nombre] = [_texto(v) for v in columnas[nombre]]
     implementacion = modelo.implementation
     if isinstance(modelo, nw.LazyFrame):
         polars = nw.Implementation.POLARS
@@ -176,24 +175,30 @@ def informe_tabular(
     motor = Motor(ctx, lista_gestores)
     motor.registros["gestores"] = len(lista_gestores)
     motor.excluidos["gestores"] = {}
-    cartera = motor.cartera(asignaciones)
-    calculo_ec, contactadas = motor.ec(contactos, cartera)
-    sismeg = motor.sismeg(logros) if logros is not None else Calculo()
-    calculos: dict[Indicador, Calculo] = {
-        Indicador.SISMEG_FORMADOS: sismeg,
-        Indicador.SISMEG_EMPLEOS: sismeg,
-        Indicador.EC: calculo_ec,
-        Indicador.EP: motor.ep(servicios, cartera, contactadas, calculo_ec),
-        Indicador.EG: motor.eg(solicitudes) if solicitudes is not None else Calculo(),
-        Indicador.AF: motor.af(ambientes) if ambientes is not None else Calculo(),
-        Indicador.CV: motor.cv(contratos, cartera) if contratos is not None else Calculo(),
-        Indicador.EM: motor.em(cuotas, cartera) if cuotas is not None else Calculo(),
-        Indicador.PE: motor.pe(eventos) if eventos is not None else Calculo(),
+    # Primero se arman las consultas de todas las tablas; luego se recogen juntas (`ejecutar`).
+    cartera, paso_cartera = motor.cartera(asignaciones)
+    paso_ec, contactadas = motor.ec(contactos, cartera)
+    vacio: Paso[Calculo] = Paso((), Calculo)
+    pasos: dict[Indicador, Paso[Calculo]] = {
+        Indicador.SISMEG_FORMADOS: motor.sismeg(logros) if logros is not None else vacio,
+        Indicador.EC: paso_ec,
+        Indicador.EP: motor.ep(servicios, cartera, contactadas),
+        Indicador.EG: motor.eg(solicitudes) if solicitudes is not None else vacio,
+        Indicador.AF: motor.af(ambientes) if ambientes is not None else vacio,
+        Indicador.CV: motor.cv(contratos, cartera) if contratos is not None else vacio,
+        Indicador.EM: motor.em(cuotas, cartera) if cuotas is not None else vacio,
+        Indicador.PE: motor.pe(eventos) if eventos is not None else vacio,
     }
-    filas = _consolidar(datos, ctx, calculos).filas()
+    _, *calculados = ejecutar([paso_cartera, *pasos.values()])
+    calculos = dict(zip(pasos, calculados, strict=True))
+    calculos[Indicador.SISMEG_EMPLEOS] = calculos[Indicador.SISMEG_FORMADOS]
+    # R16: las empresas contactadas (el numerador de EC) son el denominador de EP.
+    for id_gestor, parcial in calculos[Indicador.EC].por_gestor.items():
+        calculos[Indicador.EP].gestor(id_gestor).denominador = int(parcial.numerador)
+    columnas = _columnas(datos.indice.gestores, ctx, calculos)
     return InformeTabular(
         periodo=periodo,
-        filas=_salida(filas, modelo),
+        filas=_salida(columnas, modelo),
         registros=MapaFijo(motor.registros),
         excluidos=MapaFijo({t: MapaFijo(m) for t, m in motor.excluidos.items()}),
     )
