@@ -480,6 +480,17 @@ def test_nulos_se_excluyen_con_motivo() -> None:
         periodo=Periodo(2012, 3), gestores=BASICO["gestores"], asignaciones=asignaciones
     )
     assert resultado.excluidos["asignaciones"] == {MOTIVO_NULO: 1}
+    eventos = pl.DataFrame(
+        {
+            "regional": ["Huila", None],
+            "fecha": [date(2012, 3, 1)] * 2,
+            "asistentes": [5, 7],
+            "razon": ["r", "r"],
+        }
+    )
+    resultado = informe_tabular(periodo=Periodo(2012, 3), eventos=eventos, **BASICO)
+    assert _fila(resultado, "41", "PE")["numerador"] == 1
+    assert resultado.excluidos["eventos"] == {MOTIVO_NULO: 1}
 
 
 def test_nit_entero_y_columnas_opcionales() -> None:

@@ -265,12 +265,16 @@ class Parcial:
         self.numerador += otro.numerador
         self.denominador += otro.denominador
         if otro._cuentas:
-            self.cuentas.update(otro._cuentas)
+            cuentas = self.cuentas
+            for clave, n in otro._cuentas.items():
+                cuentas[clave] += n
         if otro._pesos:
             for clave, valor in otro._pesos.items():
                 self.sumar_pesos(clave, valor)
         if otro._frecuencias:
-            self.frecuencias.update(otro._frecuencias)
+            frecuencias = self.frecuencias
+            for clave, n in otro._frecuencias.items():
+                frecuencias[clave] += n
         if otro._listas:
             for clave, lista in otro._listas.items():
                 self.listas.setdefault(clave, []).extend(lista)

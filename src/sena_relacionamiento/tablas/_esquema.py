@@ -182,7 +182,7 @@ def preparar(tabla: str, nativo: Any) -> Tabla:
         if not columna.nula:
             nulos.append(nw.col(nombre).is_null())
     nula = nw.any_horizontal(*nulos, ignore_nulls=True) if nulos else nw.lit(value=False)
-    return Tabla(marco.select(*columnas).with_columns(_nula=nula), fecha_hora)
+    return Tabla(marco.select(*columnas, nula.alias("_nula")), fecha_hora)
 
 
 def limite(fecha_hora: bool, dia: date) -> Any:

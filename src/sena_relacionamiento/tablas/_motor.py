@@ -191,8 +191,8 @@ class Motor:
         """Cada valor de la columna ``regional`` con su código DANE (R1, R2), leído con
         `regional()`; los nulos quedan fuera."""
         mapa: dict[Any, str] = {}
-        for valor in valores:
-            if es_nulo(valor) or valor in mapa:
+        for valor in dict.fromkeys(valores):  # sin repetidos, en orden
+            if es_nulo(valor):
                 continue
             try:
                 mapa[valor] = regional(valor).codigo
@@ -216,7 +216,9 @@ class Motor:
         self, tabla: str, grupos: Columnas, mapa: Mapping[Any, str]
     ) -> None:
         """Un registro con gestor no puede ser de otra regional que la del gestor (R17, R21)."""
-        for id_gestor, valor in zip(grupos["gestor"], grupos["regional"], strict=True):
+        for id_gestor, valor in dict.fromkeys(
+            zip(grupos["gestor"], grupos["regional"], strict=True)
+        ):
             gestor = None if es_nulo(id_gestor) else self.gestores.get(id_gestor)
             codigo = mapa.get(valor)
             if gestor is not None and codigo is not None and gestor.regional.codigo != codigo:

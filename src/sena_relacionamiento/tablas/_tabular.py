@@ -101,15 +101,11 @@ def _leidos(valores: list[Any], leer: Callable[[Any], Any]) -> dict[Any, Any]:
     return leidos
 
 
-def _texto(valor: Decimal | int | None) -> str | None:
-    return None if valor is None else str(valor)
-
-
 def _salida(columnas: dict[str, list[Any]], modelo: Any) -> Any:
     """Las columnas como marco nativo del mismo tipo que `modelo` (perezoso si `modelo` lo
     es); ``valor`` y ``meta`` como texto exacto."""
     for nombre in ("valor", "meta"):
-        columnas[nombre] = [_texto(v) for v in columnas[nombre]]
+        columnas[nombre] = [None if v is None else str(v) for v in columnas[nombre]]
     implementacion = modelo.implementation
     if isinstance(modelo, nw.LazyFrame):
         polars = nw.Implementation.POLARS
