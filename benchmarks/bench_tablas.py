@@ -16,8 +16,12 @@ imprime tiempos y razones. No es una prueba: imprime cifras, no afirma tiempos.
 from __future__ import annotations
 
 import argparse
+import gc
+import statistics
 import sys
 import time
+from collections.abc import Callable, Mapping
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +30,11 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sintetico import generar, medir
+from sintetico import generar, medir, medir_alternando
 
 from sena_relacionamiento import (
+    PARAMETROS_2012,
+    REGIONALES,
     Ambiente,
     Asignacion,
     Contacto,
@@ -39,6 +45,7 @@ from sena_relacionamiento import (
     Gestor,
     LogroSismeg,
     Periodo,
+    Rol,
     ServicioUsado,
     Solicitud,
     informe,
@@ -121,11 +128,18 @@ OBLIGATORIAS: dict[str, list[str]] = {
 }
 
 
-def nativo_completo(
-    m: dict[str, pl.DataFrame], periodo: Periodo
-) -> tuple[Cifras, dict[str, dict[str, int]]]:
-    """Lo mismo que da `informe_tabular`, en polars nativo: las cifras de `nativo` y además las
-    filas excluidas de cada tabla por motivo (R23). Cada tabla se clasifica una vez (columna
+Excluidos = dict[str, dict[str, int]]
+
+
+def nativo_completo(m: dict[str, pl.DataFrame], periodo: Periodo) -> tuple[Cifras, Excluidos]:
+    """Las cifras de `nativo` y además las filas excluidas de cada tabla por motivo (R23)."""
+    por_tabla, excluidos = _completo(m, periodo)
+    return cifras_de(m, por_tabla), excluidos
+
+
+def _completo(m: dict[str, pl.DataFrame], periodo: Periodo) -> tuple[list[pl.DataFrame], Excluidos]:
+    """Las cifras por gestor (o regional, sin gestor) de cada tabla y las filas excluidas de
+    cada tabla por motivo (R23), en polars nativo. Cada tabla se clasifica una vez (columna
     ``_m``: 0 si la fila cuenta, si no el número de su motivo) y se agrupa por gestor y motivo
     en la misma consulta que da sus cifras; todo en un solo `pl.collect_all`."""
     ini_m, ini_q, ini_y = periodo.inicio, periodo.trimestre.inicio, periodo.vigencia.inicio
@@ -223,7 +237,11 @@ def nativo_completo(
         .agg(n=pl.len(), PE=mes.sum()),
         "logros": clasificar("logros", [~conocido, *fecha])
         .group_by("gestor", "_m")
-        .agg(n=pl.len(), SISMEG_FORMADOS=pl.col("formados").sum()),
+        .agg(
+            n=pl.len(),
+            SISMEG_FORMADOS=pl.col("formados").sum(),
+            SISMEG_EMPLEOS=pl.col("empleos").sum(),
+        ),
     }
     otras = [
         asignaciones.select(pl.len().alias("total"), nula("asignaciones").sum().alias("nulas")),
@@ -287,10 +305,228 @@ def nativo_completo(
         cifras("cuotas", EM=pl.col("EM"), EM_d=n),
         cifras("ambientes", AF=pl.col("AF")),
         cifras("eventos", PE=pl.col("PE")),
-        cifras("logros", SISMEG_FORMADOS=pl.col("SISMEG_FORMADOS")),
+        cifras(
+            "logros",
+            SISMEG_FORMADOS=pl.col("SISMEG_FORMADOS"),
+            SISMEG_EMPLEOS=pl.col("SISMEG_EMPLEOS"),
+        ),
     ]
     excluidos = {t: {k: v for k, v in sorted(e.items()) if v} for t, e in excluidos.items()}
-    return cifras_de(m, por_tabla), excluidos
+    return por_tabla, excluidos
+
+
+INDICADORES = ("SISMEG_FORMADOS", "SISMEG_EMPLEOS", "EC", "EP", "EG", "AF", "CV", "EM", "PE")
+
+
+def _criterios(periodo: Periodo) -> pl.DataFrame:
+    """La meta y el horizonte de cada (ámbito, clave, indicador), escritos a mano desde la
+    circular y los parámetros de 2012 (R13–R21, R24); la clave ``*`` vale para todo gestor."""
+    p = PARAMETROS_2012
+    mes = periodo.mes
+    anio = (periodo.vigencia.inicio, mes == 12, mes, 12)
+    trimestre = (periodo.trimestre.inicio, mes % 3 == 0, (mes - 1) % 3 + 1, 3)
+    del_mes = (periodo.inicio, True, 1, 1)
+    corte = (periodo.fin, True, 1, 1)
+    # indicador → (ventana, tope, razón, meta por ámbito)
+    sismeg = {"nacional": {"CO": 0}, "rol": {r.name: 0 for r in Rol}}
+    especie: dict[str, tuple[tuple[Any, ...], bool, bool]] = {
+        "SISMEG_FORMADOS": (anio, False, False),
+        "SISMEG_EMPLEOS": (anio, False, False),
+        "EC": (trimestre, False, True),
+        "EP": (trimestre, False, True),
+        "EG": (del_mes, False, True),
+        "AF": (del_mes, False, False),
+        "CV": (anio, False, False),
+        "EM": (corte, True, True),
+        "PE": (del_mes, False, False),
+    }
+    claves = {
+        "nacional": ["CO"],
+        "rol": [r.name for r in Rol],
+        "regional": [r.codigo for r in REGIONALES],
+        "gestor": ["*"],
+    }
+
+    def meta(indicador: str, ambito: str, clave: Any) -> Any:
+        if indicador.startswith("SISMEG") and ambito in sismeg:
+            formados = indicador == "SISMEG_FORMADOS"
+            if ambito == "nacional":
+                return p.sismeg_formados if formados else p.sismeg_empleos
+            return p.meta_sismeg(Rol[clave])[0 if formados else 1]
+        if indicador == "CV":
+            if ambito == "regional":
+                return p.metas_cv[clave]
+            return sum(p.metas_cv.values()) if ambito == "nacional" else None
+        return {"EC": p.meta_ec, "EP": p.meta_ep, "EG": p.meta_eg, "EM": p.tope_em}.get(indicador)
+
+    filas = []
+    for ambito, lista in claves.items():
+        for clave in lista:
+            for indicador, ((inicio, cerrado, av_n, av_d), tope, razon) in especie.items():
+                m = meta(indicador, ambito, clave)
+                mn, md = (None, None) if m is None else m.as_integer_ratio()
+                filas.append(
+                    (ambito, clave, indicador, inicio, cerrado, av_n, av_d, tope, razon, mn, md)
+                )
+    nombres = ["ambito", "clave", "indicador", "inicio", "cerrado", "av_n", "av_d", "tope"]
+    return pl.DataFrame(
+        filas,
+        schema=[*nombres, "razon", "meta_n", "meta_d"],
+        orient="row",
+        infer_schema_length=None,
+    )
+
+
+def nativo_filas(m: dict[str, pl.DataFrame], periodo: Periodo) -> tuple[pl.DataFrame, Excluidos]:
+    """Las mismas filas que `informe_tabular`, escritas a mano en polars nativo: las cifras y
+    excluidos de `_completo`, consolidadas por gestor, rol, regional y nación (R22) y
+    evaluadas contra su meta con aritmética entera: valor, estado y semáforo (R24–R25)."""
+    por_tabla, excluidos = _completo(m, periodo)
+    p = PARAMETROS_2012
+    partes = [*por_tabla, por_tabla[0].rename({"EC": "EP_d"})]  # R16: el denominador de EP
+    largo = pl.concat(
+        [
+            f.lazy()
+            .with_columns(
+                pl.lit(None, pl.String).alias("regional") if "regional" not in f.columns else []
+            )
+            .unpivot(index=["gestor", "regional"], variable_name="col", value_name="v")
+            .with_columns(pl.col("v").cast(pl.Int64))
+            for f in partes
+        ]
+    )
+    gestores = m["gestores"].lazy().select(gestor="id", rol="rol", g_regional="regional")
+    cifras = (
+        largo.join(gestores, on="gestor", how="left")
+        .with_columns(
+            regional=pl.coalesce("g_regional", "regional"),
+            indicador=pl.col("col").str.strip_suffix("_d"),
+            den=pl.col("col").str.ends_with("_d"),
+        )
+        .group_by("gestor", "rol", "regional", "indicador")
+        .agg(
+            num=pl.col("v").filter(~pl.col("den")).sum(),
+            den=pl.col("v").filter(pl.col("den")).sum(),
+        )
+    )
+    sumas = cifras.collect().lazy()  # pequeña: se recoge una vez y se reutiliza
+    indicadores = pl.LazyFrame({"indicador": INDICADORES})
+
+    def ambito(nombre: str, claves: list[str] | pl.Series, por: str | None) -> pl.LazyFrame:
+        grupo = sumas.filter(pl.col(por).is_not_null()).rename({por: "clave"}) if por else sumas
+        return (
+            pl.LazyFrame({"clave": claves})
+            .join(indicadores, how="cross")
+            .join(
+                grupo.group_by("clave" if por else [], "indicador").agg(
+                    pl.col("num").sum(), pl.col("den").sum()
+                ),
+                on=["clave", "indicador"] if por else "indicador",
+                how="left",
+            )
+            .select(
+                pl.lit(nombre).alias("ambito"),
+                "clave",
+                "indicador",
+                pl.col("num").fill_null(0),
+                pl.col("den").fill_null(0),
+            )
+        )
+
+    filas = pl.concat(
+        [
+            ambito("nacional", ["CO"], None),
+            ambito("rol", [r.name for r in Rol], "rol"),
+            ambito("regional", [r.codigo for r in REGIONALES], "regional"),
+            ambito("gestor", m["gestores"]["id"], "gestor"),
+        ]
+    ).with_columns(
+        _c=pl.when(pl.col("ambito") == "gestor").then(pl.lit("*")).otherwise(pl.col("clave"))
+    )
+    filas = filas.join(
+        _criterios(periodo).lazy(),
+        left_on=["ambito", "_c", "indicador"],
+        right_on=["ambito", "clave", "indicador"],
+    )
+    a, mn, md = pl.col("num"), pl.col("meta_n"), pl.col("meta_d")
+    b = pl.when(pl.col("razon")).then(pl.col("den")).otherwise(1)
+    e, f = mn * pl.col("av_n"), md * pl.col("av_d")
+    sin_datos = pl.col("razon") & (pl.col("den") == 0)
+    cumple = pl.when(pl.col("tope")).then(a * md <= mn * b).otherwise(a * md >= mn * b)
+    (u, v), (w, x) = p.umbral_verde.as_integer_ratio(), p.umbral_amarillo.as_integer_ratio()
+    resultado = filas.select(
+        "ambito",
+        "clave",
+        "indicador",
+        "inicio",
+        fin=pl.lit(periodo.fin),
+        valor=pl.when(sin_datos)
+        .then(None)
+        .when(pl.col("razon"))
+        .then(a / pl.col("den"))
+        .otherwise(a),
+        meta_n=mn,
+        meta_d=md,
+        numerador=a,
+        denominador=pl.when(pl.col("razon")).then(pl.col("den")),
+        estado=pl.when(sin_datos)
+        .then(pl.lit("SIN_DATOS"))
+        .when(mn.is_null())
+        .then(pl.lit("SIN_META"))
+        .when(~pl.col("cerrado"))
+        .then(pl.lit("EN_CURSO"))
+        .when(cumple)
+        .then(pl.lit("CUMPLE"))
+        .otherwise(pl.lit("NO_CUMPLE")),
+        semaforo=pl.when(sin_datos | mn.is_null())
+        .then(None)
+        .when(pl.col("tope"))
+        .then(pl.when(cumple).then(pl.lit("VERDE")).otherwise(pl.lit("ROJO")))
+        .when(e == 0)
+        .then(pl.lit("VERDE"))
+        .when(a * f * v >= u * e * b)
+        .then(pl.lit("VERDE"))
+        .when(a * f * x >= w * e * b)
+        .then(pl.lit("AMARILLO"))
+        .otherwise(pl.lit("ROJO")),
+    )
+    return resultado.collect(), excluidos
+
+
+Fila = tuple[Any, ...]
+
+
+def de_marco_nativo(marco: pl.DataFrame) -> dict[tuple[str, str, str], Fila]:
+    """(ámbito, clave, indicador) → (numerador, denominador, estado, semáforo, meta, valor)
+    de `nativo_filas`; la meta como fracción exacta, el valor como float."""
+    filas = {}
+    for f in marco.iter_rows(named=True):
+        meta = None if f["meta_n"] is None else Fraction(f["meta_n"], f["meta_d"])
+        valor = None if f["valor"] is None else float(f["valor"])
+        filas[f["ambito"], f["clave"], f["indicador"]] = (
+            f["numerador"],
+            f["denominador"],
+            f["estado"],
+            f["semaforo"],
+            meta,
+            valor,
+        )
+    return filas
+
+
+def de_filas_completas(filas: list[dict[str, Any]]) -> dict[tuple[str, str, str], Fila]:
+    """Lo mismo desde `a_filas` (o `Informe.filas()`)."""
+    return {
+        (f["ambito"], f["clave"], f["indicador"]): (
+            f["numerador"],
+            f["denominador"],
+            f["estado"],
+            f["semaforo"],
+            None if f["meta"] is None else Fraction(f["meta"]),
+            None if f["valor"] is None else float(f["valor"]),
+        )
+        for f in filas
+    }
 
 
 def consultas_cifras(m: dict[str, pl.DataFrame], periodo: Periodo) -> list[pl.LazyFrame]:
@@ -416,70 +652,90 @@ def de_filas(filas: list[dict[str, Any]]) -> Cifras:
     return cifras
 
 
+def _comparar(nombre: str, esperado: Mapping[Any, Any], obtenido: Mapping[Any, Any]) -> None:
+    distintas = [k for k in esperado if esperado[k] != obtenido.get(k)]
+    if distintas or len(esperado) != len(obtenido):
+        for k in distintas[:10]:
+            print("DIFIEREN", nombre, k, esperado[k], obtenido.get(k))
+        raise SystemExit(f"{nombre}: {len(distintas)} cifras distintas")
+
+
+def _cerca(fila: Fila) -> Fila:
+    """La fila con el valor redondeado: el nativo lo calcula en float, `tablas` exacto."""
+    return (*fila[:5], None if fila[5] is None else round(fila[5], 12))
+
+
 def main() -> None:
     argumentos = argparse.ArgumentParser(description=__doc__)
     argumentos.add_argument("--escala", type=float, default=1.0)
     argumentos.add_argument("--periodo", default="2012-06")
-    argumentos.add_argument("--veces", type=int, default=3)
+    argumentos.add_argument("--veces", type=int, default=9)
     opciones = argumentos.parse_args()
     periodo = Periodo.parse(opciones.periodo)
     t0 = time.perf_counter()
-    datos = generar(opciones.escala)
-    marcos: dict[str, Any] = a_polars(datos)
+    marcos: dict[str, Any] = a_polars(generar(opciones.escala))
+    # Los 2,7 millones de registros ya no existen: no pesan en la recolección de basura de lo
+    # que se mide (un analista con sus tablas tampoco los tendría).
+    gc.collect()
     perezosos: dict[str, Any] = {k: v.lazy() for k, v in marcos.items()}
     print(
         f"datos generados y convertidos a polars en {time.perf_counter() - t0:.1f} s: "
         f"{len(marcos['contactos'])} contactos, {len(marcos['servicios'])} servicios, "
         f"{len(marcos['solicitudes'])} solicitudes"
     )
-
-    def tablas() -> tuple[Cifras, dict[str, dict[str, int]]]:
-        resultado = informe_tabular(periodo=periodo, **marcos)
-        excluidos = {t: dict(e) for t, e in resultado.excluidos.items()}
-        return de_filas(a_filas(resultado.filas)), excluidos
-
-    def tablas_perezoso() -> Cifras:
-        return de_filas(a_filas(informe_tabular(periodo=periodo, **perezosos).filas))
-
-    t_tablas, (c_tablas, e_tablas) = medir(tablas, opciones.veces)
-    t_perezoso, c_perezoso = medir(tablas_perezoso, opciones.veces)
-    t_completo, (c_completo, e_completo) = medir(
-        lambda: nativo_completo(marcos, periodo), opciones.veces
-    )
-    t_nativo, c_nativo = medir(lambda: nativo(marcos, periodo), opciones.veces)
+    candidatos: dict[str, Callable[[], Any]] = {
+        "tablas (polars ansioso)": lambda: informe_tabular(periodo=periodo, **marcos),
+        "tablas (polars perezoso)": lambda: informe_tabular(periodo=periodo, **perezosos),
+        "nativo, mismas filas": lambda: nativo_filas(marcos, periodo),
+        "nativo, cifras y excluidos": lambda: nativo_completo(marcos, periodo),
+        "nativo, solo cifras": lambda: nativo(marcos, periodo),
+    }
+    tiempos, resultados = medir_alternando(candidatos, opciones.veces)
+    tablas, perezoso, filas, completo, cifras = resultados.values()
     t_registros, registros = medir(lambda: a_registros(marcos), 1)
-    t_informe, c_informe = medir(lambda: de_filas(informe(registros, periodo).filas()), 1)
-    comparadas = (
-        ("perezoso", c_perezoso),
-        ("nativo completo", c_completo),
-        ("nativo", c_nativo),
-        ("informe", c_informe),
+    t_informe, informe_registros = medir(lambda: informe(registros, periodo), 1)
+
+    # Todos dan lo mismo: `tablas` exactamente las filas de `informe()` (ansioso y perezoso);
+    # el nativo, las mismas filas (valor en float) y los mismos excluidos.
+    filas_tablas = a_filas(tablas.filas)
+    if a_filas(perezoso.filas) != filas_tablas or informe_registros.filas() != filas_tablas:
+        raise SystemExit("tablas (perezoso) o informe() dan otras filas")
+    excluidos = {t: dict(e) for t, e in tablas.excluidos.items()}
+    completas = {k: _cerca(v) for k, v in de_filas_completas(filas_tablas).items()}
+    _comparar(
+        "nativo, mismas filas",
+        completas,
+        {k: _cerca(v) for k, v in de_marco_nativo(filas[0]).items()},
     )
-    for nombre, cifras in comparadas:
-        distintas = [k for k in c_tablas if c_tablas[k] != cifras.get(k)]
-        if distintas or len(cifras) != len(c_tablas):
-            for k in distintas[:10]:
-                print("DIFIEREN", nombre, k, c_tablas[k], cifras.get(k))
-            raise SystemExit(1)
-    if e_tablas != e_completo:
-        print("DIFIEREN los excluidos:", e_tablas, e_completo, sep="\n")
-        raise SystemExit(1)
-    n_excluidos = sum(len(e) for e in e_tablas.values())
+    _comparar("nativo, cifras y excluidos", de_filas(filas_tablas), completo[0])
+    _comparar("nativo, solo cifras", de_filas(filas_tablas), cifras)
+    for nombre, (_, e) in (
+        ("nativo, mismas filas", filas),
+        ("nativo, cifras y excluidos", completo),
+    ):
+        if e != excluidos:
+            raise SystemExit(f"{nombre}: otros excluidos\n{e}\n{excluidos}")
+    n_excluidos = sum(len(e) for e in excluidos.values())
     print(
-        f"periodo {periodo}: {len(c_tablas)} cifras iguales en los cuatro cálculos y "
-        f"{n_excluidos} conteos de exclusión (tabla, motivo) iguales en tablas y nativo completo"
+        f"periodo {periodo}: las {len(filas_tablas)} filas de tablas son las de informe() y "
+        f"las del nativo; {n_excluidos} conteos de exclusión (tabla, motivo) iguales en los tres"
     )
-    print(f"tablas (polars ansioso):   {t_tablas:.3f} s")
-    print(f"tablas (polars perezoso):  {t_perezoso:.3f} s")
-    print(f"polars nativo, completo:   {t_completo:.3f} s  (cifras y excluidos por motivo)")
-    print(f"polars nativo, cifras:     {t_nativo:.3f} s  (solo cifras)")
-    print(f"registros desde polars:    {t_registros:.3f} s")
-    print(f"informe() sobre registros: {t_informe:.3f} s")
-    print(f"razón tablas / nativo completo:   {t_tablas / t_completo:.2f}× (meta ≤ 1,2×)")
-    print(f"razón tablas / nativo cifras:     {t_tablas / t_nativo:.2f}× (meta ≤ 1,2×)")
-    print(f"razón perezoso / nativo completo: {t_perezoso / t_completo:.2f}×")
-    print(f"razón perezoso / nativo cifras:   {t_perezoso / t_nativo:.2f}×")
-    print(f"razón (registros + informe()) / tablas: {(t_registros + t_informe) / t_tablas:.1f}×")
+    minimo = {k: min(v) for k, v in tiempos.items()}
+    mediana = {k: statistics.median(v) for k, v in tiempos.items()}
+    print(f"{opciones.veces} vueltas alternadas; tiempos: mínimo / mediana")
+    for nombre in candidatos:
+        print(f"  {nombre:28} {minimo[nombre]:.3f} s / {mediana[nombre]:.3f} s")
+    print(f"  {'registros desde polars':28} {t_registros:.3f} s")
+    print(f"  {'informe() sobre registros':28} {t_informe:.3f} s")
+    print("razones (meta ≤ 1,2× contra el nativo que da lo mismo): mínimo / mediana")
+    for tabular in list(candidatos)[:2]:
+        for base in list(candidatos)[2:]:
+            print(
+                f"  {tabular} / {base}: {minimo[tabular] / minimo[base]:.2f}× / "
+                f"{mediana[tabular] / mediana[base]:.2f}×"
+            )
+    ansioso = minimo["tablas (polars ansioso)"]
+    print(f"  (registros + informe()) / tablas: {(t_registros + t_informe) / ansioso:.0f}×")
 
 
 if __name__ == "__main__":

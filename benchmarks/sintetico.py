@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -179,3 +179,19 @@ def medir(funcion: Callable[[], Any], veces: int) -> tuple[float, Any]:
         resultado = funcion()
         mejor = min(mejor, time.perf_counter() - t0)
     return mejor, resultado
+
+
+def medir_alternando(
+    funciones: Mapping[str, Callable[[], Any]], veces: int
+) -> tuple[dict[str, list[float]], dict[str, Any]]:
+    """Llama `veces` veces a cada función, por turnos (una llamada de cada una por vuelta, para
+    que el ruido de la máquina caiga por igual en todas), y da los tiempos de cada una y lo que
+    devolvió su última llamada."""
+    tiempos: dict[str, list[float]] = {nombre: [] for nombre in funciones}
+    resultados: dict[str, Any] = {}
+    for _ in range(veces):
+        for nombre, funcion in funciones.items():
+            t0 = time.perf_counter()
+            resultados[nombre] = funcion()
+            tiempos[nombre].append(time.perf_counter() - t0)
+    return tiempos, resultados
