@@ -40,6 +40,7 @@ from sena_relacionamiento import (  # noqa: E402
     informe,
 )
 from sena_relacionamiento.errores import RegionalDesconocida  # noqa: E402
+from sena_relacionamiento.informe import COLUMNAS_FILAS  # noqa: E402
 from sena_relacionamiento.tablas import (  # noqa: E402
     MOTIVO_NULO,
     InformeTabular,
@@ -537,6 +538,14 @@ def test_columnas_categoricas_y_todas_nulas() -> None:
         **BASICO,
     )
     assert _fila(resultado, "g1", "EP")["valor"] == Decimal(1)
+
+
+def test_columnas_de_salida_son_las_de_informe_filas() -> None:
+    resultado = informe_tabular(periodo=Periodo(2012, 3), **BASICO)
+    assert tuple(resultado.filas.columns) == COLUMNAS_FILAS
+    assert tuple(
+        informe(DatosSeguimiento(gestores=[], asignaciones=[]), Periodo(2012, 3)).filas()[0]
+    ) == (COLUMNAS_FILAS)
 
 
 def test_entrada_perezosa_da_salida_perezosa() -> None:

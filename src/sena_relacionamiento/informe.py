@@ -106,7 +106,7 @@ class Tablero:
     @property
     def resultados(self) -> tuple[Resultado, ...]:
         """Los nueve resultados, en el orden de `Indicador`."""
-        return tuple(getattr(self, campo) for _, campo, _m in _INDICADORES)
+        return tuple(getattr(self, campo) for _, campo, _ in _INDICADORES)
 
     def filas(self) -> list[dict[str, Any]]:
         """Una fila (dict plano) por indicador; ver `Informe.filas`."""
@@ -121,19 +121,20 @@ class Tablero:
 
 
 def _fila(tablero: Tablero, resultado: Resultado) -> dict[str, Any]:
-    return {
-        "ambito": tablero.ambito.name.lower(),
-        "clave": tablero.clave,
-        "indicador": resultado.indicador.name,
-        "inicio": resultado.inicio,
-        "fin": resultado.fin,
-        "valor": resultado.valor,
-        "meta": resultado.meta,
-        "numerador": resultado.numerador,
-        "denominador": resultado.denominador,
-        "estado": resultado.estado.name,
-        "semaforo": resultado.semaforo.name if resultado.semaforo else None,
-    }
+    valores = (
+        tablero.ambito.name.lower(),
+        tablero.clave,
+        resultado.indicador.name,
+        resultado.inicio,
+        resultado.fin,
+        resultado.valor,
+        resultado.meta,
+        resultado.numerador,
+        resultado.denominador,
+        resultado.estado.name,
+        resultado.semaforo.name if resultado.semaforo else None,
+    )
+    return dict(zip(COLUMNAS_FILAS, valores, strict=True))
 
 
 @attrs.frozen(kw_only=True)

@@ -85,7 +85,7 @@ def _recoger_todas(consultas: Sequence[Any]) -> list[Any]:
     """Recoge las consultas perezosas: con polars en un solo `collect_all`, que las optimiza
     juntas (lo común se calcula una vez) y las corre en paralelo; con los demás motores, una
     tras otra."""
-    if consultas and all(c.implementation is nw.Implementation.POLARS for c in consultas):
+    if all(c.implementation is nw.Implementation.POLARS for c in consultas):
         pl = nw.Implementation.POLARS.to_native_namespace()
         return [nw.from_native(r) for r in pl.collect_all([c.to_native() for c in consultas])]
     return [c.collect() for c in consultas]
@@ -333,8 +333,6 @@ class Motor:
     def ep(self, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calculo]:
         """EP (R16): pares distintos (empresa, servicio) de las empresas contactadas. El
         denominador (las empresas contactadas, el numerador de EC) lo pone `informe_tabular`."""
-        if nativo is None:
-            return Paso((), Calculo)
         ctx = self.ctx
         t = preparar("servicios", nativo)
         fh = t.fecha_hora["fecha"]

@@ -178,7 +178,7 @@ def informe_tabular(
     pasos: dict[Indicador, Paso[Calculo]] = {
         Indicador.SISMEG_FORMADOS: motor.sismeg(logros) if logros is not None else vacio,
         Indicador.EC: paso_ec,
-        Indicador.EP: motor.ep(servicios, cartera, contactadas),
+        Indicador.EP: motor.ep(servicios, cartera, contactadas) if servicios is not None else vacio,
         Indicador.EG: motor.eg(solicitudes) if solicitudes is not None else vacio,
         Indicador.AF: motor.af(ambientes) if ambientes is not None else vacio,
         Indicador.CV: motor.cv(contratos, cartera) if contratos is not None else vacio,
