@@ -45,9 +45,10 @@ from sena_relacionamiento import (
     regional,
 )
 from sena_relacionamiento._inmutable import MapaFijo
+from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
 from sena_relacionamiento.indicadores import evaluar, sismeg
 from sena_relacionamiento.indicadores._base import Ambito, Contexto, Parcial
-from sena_relacionamiento.informe import _INDICADORES, Informe
+from sena_relacionamiento.informe import _INDICADORES, Informe, _calcular, _columnas
 
 HUILA = "41"
 ANTIOQUIA = "05"
@@ -848,6 +849,19 @@ def test_r21_eventos_asistentes_y_razones_del_gestor() -> None:
     assert _informe_pe().gestor("luis").pe.valor == 0
 
 
+def test_r21_gestor_con_eventos_del_anio_y_ninguno_del_mes() -> None:
+    evento = Evento(
+        regional="Huila",
+        fecha=date(2012, 1, 20),
+        asistentes=8,
+        razon="Socialización",
+        gestor="luis",
+    )
+    pe = informe_de([ANA, LUIS], eventos=[evento]).gestor("luis").pe
+    assert pe.valor == 0
+    assert pe.detalle == {"asistentes": 0, "razones": (), "eventos_anio": 1, "asistentes_anio": 8}
+
+
 def test_r21_la_regional_suma_los_eventos_sin_gestor() -> None:
     inf = _informe_pe()
     huila = inf.regional("Huila").pe
@@ -976,6 +990,21 @@ def test_r24_el_criterio_de_un_gestor_no_depende_de_cual_gestor(mes: int) -> Non
         assert modulo.criterio(indicador, uno, ctx) == modulo.criterio(indicador, otro, ctx)
 
 
+@pytest.mark.parametrize("mes", [1, 3, 6, 12])
+def test_r22_las_filas_por_columnas_son_las_del_informe_en_los_datos_de_ejemplo(mes: int) -> None:
+    """La vía por columnas del motor tabular (`informe._columnas`) da las filas de
+    `Informe.filas()`, con los mismos valores y los mismos tipos (`Decimal` o `int`)."""
+    datos = datos_de_ejemplo()
+    ctx = Contexto.de(Periodo(2012, mes), PARAMETROS_2012)
+    columnas = _columnas(datos.indice.gestores, ctx, _calcular(datos, ctx))
+    por_columnas = [list(fila) for fila in zip(*columnas.values(), strict=True)]
+    filas = informe(datos, Periodo(2012, mes)).filas()
+    assert tuple(columnas) == tuple(filas[0])
+    assert [[(v, type(v)) for v in f] for f in por_columnas] == [
+        [(v, type(v)) for v in f.values()] for f in filas
+    ]
+
+
 def test_r13_un_rol_sin_rol_no_tiene_meta() -> None:
     ctx = Contexto.de(Periodo(2012, 6), PARAMETROS_2012)
     resultado = sismeg.resultado(
@@ -1000,6 +1029,9 @@ def test_r24_gestor_sin_asignaciones_da_sin_datos_nunca_division_por_cero() -> N
     for resultado in (tablero.af, tablero.cv, tablero.pe, tablero.sismeg_formados):
         assert resultado.valor == 0
         assert resultado.estado is Estado.SIN_META
+    # Sin registros, los conteos del detalle son cero.
+    assert tablero.ec.detalle["fuera_de_cartera"] == 0
+    assert (tablero.cv.detalle["incremento_mes"], tablero.pe.detalle["asistentes"]) == (0, 0)
 
 
 def test_r24_un_conteo_sin_registros_es_cero_y_con_meta_se_evalua() -> None:
