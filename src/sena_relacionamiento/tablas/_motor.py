@@ -101,11 +101,12 @@ def ejecutar(pasos: Sequence[Paso[Any]]) -> list[Any]:
     return resultados
 
 
-def _codigo(pares: Sequence[tuple[nw.Expr, str]]) -> nw.Expr:
-    """La columna ``_m``: el número (desde 1) de la primera condición verdadera, en orden, o 0
-    si ninguna lo es (la fila cuenta)."""
+def _codigo(pares: Sequence[tuple[nw.Expr, str]], desde: int = 0) -> nw.Expr:
+    """La columna ``_m``: el número (desde 1) de la primera condición verdadera de
+    ``pares[desde:]``, en orden, o 0 si ninguna lo es (la fila cuenta). Con `desde`, las
+    condiciones anteriores ya se sabe que son falsas y no se vuelven a evaluar."""
     codigo = nw.lit(0, dtype=nw.Int64)
-    for posicion in reversed(range(len(pares))):
+    for posicion in reversed(range(desde, len(pares))):
         codigo = (
             nw.when(pares[posicion][0]).then(nw.lit(posicion + 1, dtype=nw.Int64)).otherwise(codigo)
         )
@@ -343,7 +344,10 @@ class Motor:
             (nw.col("gestor").is_null(), Motivo.EMPRESA_NO_ASIGNADA),
             (nw.col("_contactada").is_null(), Motivo.EMPRESA_NO_CONTACTADA),
         ]
-        marco = t.marco.select("nit", "fecha", "servicio", "_nula").with_columns(_codigo(pares[:4]))
+        previos = 4  # los motivos que se saben antes de cruzar con la cartera
+        marco = t.marco.select("nit", "fecha", "servicio", "_nula").with_columns(
+            _codigo(pares[:previos])
+        )
         # Solo las filas del trimestre se cruzan con la cartera y las empresas contactadas; los
         # pares distintos (empresa, servicio) se cuentan con una clave de texto.
         cruzadas = (
@@ -355,7 +359,7 @@ class Motor:
                 how="left",
             )
             .with_columns(
-                _codigo(pares),
+                _codigo(pares, desde=previos),
                 _par=nw.concat_str([nw.col("nit"), nw.col("servicio")], separator="\x1f"),
             )
         )
