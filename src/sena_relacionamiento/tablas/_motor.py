@@ -6,15 +6,16 @@ gestor) de enteros: numeradores, denominadores y conteos. Esa tabla pequeña se 
 y se convierte en los mismos `Parcial` y `Calculo` que usa `informe()`, de modo que la
 consolidación (R22), el estado y el semáforo (R24–R25) son exactamente los del núcleo.
 
-Cada paso (`Paso`) se hace en dos tiempos: primero se arman las consultas perezosas de todas
-las tablas; luego se recogen todas juntas (con polars, en un solo `collect_all`, que las
-optimiza juntas, comparte lo común, como la cartera, y las corre en paralelo) y cada paso
-interpreta las suyas, en el orden de siempre (así los errores salen en el mismo orden).
+Cada paso (`Paso`) se hace en dos tiempos: primero se arman sus consultas perezosas; luego se
+recogen (`ejecutar`: con polars, las de las tablas grandes en un `collect_all` que comparte lo
+común, como la cartera, mientras se arman las demás) y cada paso interpreta las suyas, en el
+orden de siempre (así los errores salen en el mismo orden).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final, Generic, TypeVar
@@ -39,6 +40,7 @@ _CONTADO: Final = ""  # la «razón» de una fila que sí cuenta
 _SIN_GESTOR: Final = ""  # clave de gestor de lo que no es de ningún gestor
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 def recoger(marco: Any) -> Any:
@@ -85,20 +87,51 @@ def _recoger_todas(consultas: Sequence[Any]) -> list[Any]:
     """Recoge las consultas perezosas: con polars en un solo `collect_all`, que las optimiza
     juntas (lo común se calcula una vez) y las corre en paralelo; con los demás motores, una
     tras otra."""
-    if all(c.implementation is nw.Implementation.POLARS for c in consultas):
+    if _de_polars(consultas):
         pl = nw.Implementation.POLARS.to_native_namespace()
         return [nw.from_native(r) for r in pl.collect_all([c.to_native() for c in consultas])]
     return [c.collect() for c in consultas]
 
 
-def ejecutar(pasos: Sequence[Paso[Any]]) -> list[Any]:
-    """Recoge las consultas de todos los pasos juntas y da lo que interpreta cada uno, en orden."""
-    recogidas = _recoger_todas([c for paso in pasos for c in paso.consultas])
+def _de_polars(consultas: Sequence[Any]) -> bool:
+    return all(c.implementation is nw.Implementation.POLARS for c in consultas)
+
+
+def _interpretar(pasos: Sequence[Paso[T]], recogidas: Sequence[Any]) -> list[T]:
     resultados = []
     for paso in pasos:
         propias, recogidas = recogidas[: len(paso.consultas)], recogidas[len(paso.consultas) :]
         resultados.append(paso.interpretar(*propias))
     return resultados
+
+
+def ejecutar(
+    primeros: Sequence[Paso[Any]], armar_resto: Callable[[], Mapping[K, Paso[T]]]
+) -> tuple[list[Any], dict[K, T]]:
+    """Recoge las consultas de los pasos `primeros` y de los que arma `armar_resto`, y da lo que
+    interpreta cada paso, en orden: primero los `primeros`, luego los demás.
+
+    Con polars, las consultas de `primeros` (las de las tablas grandes) se recogen en un hilo
+    mientras se arman las de los demás pasos, que luego se recogen juntas: el trabajo de Python
+    de armar consultas no deja quieto al motor. El hilo termina antes de volver (también si
+    armar los demás pasos falla). Con los demás motores, todo se recoge al final, una consulta
+    tras otra.
+    """
+    pendientes = [c for paso in primeros for c in paso.consultas]
+    if _de_polars(pendientes):
+        with ThreadPoolExecutor(max_workers=1) as hilo:
+            futuro = hilo.submit(_recoger_todas, pendientes)
+            resto = armar_resto()
+            de_resto = _recoger_todas([c for paso in resto.values() for c in paso.consultas])
+            recogidas = futuro.result()
+    else:
+        resto = armar_resto()
+        recogidas = _recoger_todas(pendientes)
+        de_resto = _recoger_todas([c for paso in resto.values() for c in paso.consultas])
+    return (
+        _interpretar(primeros, recogidas),
+        dict(zip(resto, _interpretar(list(resto.values()), de_resto), strict=True)),
+    )
 
 
 def _codigo(pares: Sequence[tuple[nw.Expr, str]], desde: int = 0) -> nw.Expr:

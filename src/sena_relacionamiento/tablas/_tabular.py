@@ -171,22 +171,26 @@ def informe_tabular(
     motor = Motor(ctx, lista_gestores)
     motor.registros["gestores"] = len(lista_gestores)
     motor.excluidos["gestores"] = {}
-    # Primero se arman las consultas de todas las tablas; luego se recogen juntas (`ejecutar`).
+    # Primero las tablas grandes (asignaciones, contactos y servicios, que comparten la cartera
+    # y las empresas contactadas): con polars se recogen mientras se arman las consultas de las
+    # demás tablas (`ejecutar`).
+    vacio: Paso[Calculo] = Paso((), Calculo)
     cartera, paso_cartera = motor.cartera(asignaciones)
     paso_ec, contactadas = motor.ec(contactos, cartera)
-    vacio: Paso[Calculo] = Paso((), Calculo)
-    pasos: dict[Indicador, Paso[Calculo]] = {
-        Indicador.SISMEG_FORMADOS: motor.sismeg(logros) if logros is not None else vacio,
-        Indicador.EC: paso_ec,
-        Indicador.EP: motor.ep(servicios, cartera, contactadas) if servicios is not None else vacio,
-        Indicador.EG: motor.eg(solicitudes) if solicitudes is not None else vacio,
-        Indicador.AF: motor.af(ambientes) if ambientes is not None else vacio,
-        Indicador.CV: motor.cv(contratos, cartera) if contratos is not None else vacio,
-        Indicador.EM: motor.em(cuotas, cartera) if cuotas is not None else vacio,
-        Indicador.PE: motor.pe(eventos) if eventos is not None else vacio,
-    }
-    _, *calculados = ejecutar([paso_cartera, *pasos.values()])
-    calculos = dict(zip(pasos, calculados, strict=True))
+    paso_ep = motor.ep(servicios, cartera, contactadas) if servicios is not None else vacio
+
+    def resto() -> dict[Indicador, Paso[Calculo]]:
+        return {
+            Indicador.SISMEG_FORMADOS: motor.sismeg(logros) if logros is not None else vacio,
+            Indicador.EG: motor.eg(solicitudes) if solicitudes is not None else vacio,
+            Indicador.AF: motor.af(ambientes) if ambientes is not None else vacio,
+            Indicador.CV: motor.cv(contratos, cartera) if contratos is not None else vacio,
+            Indicador.EM: motor.em(cuotas, cartera) if cuotas is not None else vacio,
+            Indicador.PE: motor.pe(eventos) if eventos is not None else vacio,
+        }
+
+    (_, calculo_ec, calculo_ep), calculos = ejecutar([paso_cartera, paso_ec, paso_ep], resto)
+    calculos |= {Indicador.EC: calculo_ec, Indicador.EP: calculo_ep}
     calculos[Indicador.SISMEG_EMPLEOS] = calculos[Indicador.SISMEG_FORMADOS]
     # R16: las empresas contactadas (el numerador de EC) son el denominador de EP.
     for id_gestor, parcial in calculos[Indicador.EC].por_gestor.items():
