@@ -255,17 +255,7 @@ def _completo(m: dict[str, pl.DataFrame], periodo: Periodo) -> tuple[list[pl.Dat
         cruzadas.filter(cuenta)
         .group_by("gestor")
         .agg(pl.struct("nit", "servicio").n_unique().alias("EP")),
-        contratos.filter(cuenta)
-        .group_by("nit")
-        .agg(pl.len().alias("n"), pl.first("obligada", "cuota_regulada", "regional"))
-        .with_columns(
-            v=pl.when(pl.col("obligada"))
-            .then((pl.col("n") - pl.col("cuota_regulada")).clip(0))
-            .otherwise(pl.col("n"))
-        )
-        .join(cartera, on="nit", how="left")
-        .group_by("gestor", "regional")
-        .agg(pl.col("v").sum().alias("CV")),
+        _voluntarios(contratos.filter(cuenta), cartera),
     ]
     resultados = pl.collect_all([*consultas.values(), *otras])
     grupos = dict(zip(consultas, resultados, strict=False))
@@ -529,6 +519,23 @@ def de_filas_completas(filas: list[dict[str, Any]]) -> dict[tuple[str, str, str]
     }
 
 
+def _voluntarios(contratos: pl.LazyFrame, cartera: pl.LazyFrame) -> pl.LazyFrame:
+    """CV (R19) por gestor (nulo: sin gestor) y regional, desde los contratos del año que
+    cuentan: los de cada empresa más allá de su cuota regulada, si está obligada."""
+    return (
+        contratos.group_by("nit")
+        .agg(pl.len().alias("n"), pl.first("obligada", "cuota_regulada", "regional"))
+        .with_columns(
+            v=pl.when(pl.col("obligada"))
+            .then((pl.col("n") - pl.col("cuota_regulada")).clip(0))
+            .otherwise(pl.col("n"))
+        )
+        .join(cartera, on="nit", how="left")
+        .group_by("gestor", "regional")
+        .agg(pl.col("v").sum().alias("CV"))
+    )
+
+
 def consultas_cifras(m: dict[str, pl.DataFrame], periodo: Periodo) -> list[pl.LazyFrame]:
     """Las consultas de las cifras (numerador, denominador) por gestor y regional."""
     ini_m, ini_q, ini_y = periodo.inicio, periodo.trimestre.inicio, periodo.vigencia.inicio
@@ -568,21 +575,7 @@ def consultas_cifras(m: dict[str, pl.DataFrame], periodo: Periodo) -> list[pl.La
         .group_by("gestor", "regional")
         .agg(pl.len().alias("EG_d"), (pl.col("fecha_gestion") <= fin).sum().alias("EG"))
     )
-    contratos = (
-        m["contratos"]
-        .lazy()
-        .filter(anio)
-        .group_by("nit")
-        .agg(pl.len().alias("n"), pl.first("obligada", "cuota_regulada", "regional"))
-        .with_columns(
-            v=pl.when(pl.col("obligada"))
-            .then((pl.col("n") - pl.col("cuota_regulada")).clip(0))
-            .otherwise(pl.col("n"))
-        )
-        .join(cartera, on="nit", how="left")
-        .group_by("gestor", "regional")
-        .agg(pl.col("v").sum().alias("CV"))
-    )
+    contratos = _voluntarios(m["contratos"].lazy().filter(anio), cartera)
     em = (
         m["cuotas"]
         .lazy()

@@ -35,7 +35,7 @@ from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.regionales import Regional
 from sena_relacionamiento.registros import Registro
 
-__all__ = ["Ambito", "Calculo", "Contexto", "Criterio", "Parcial", "TipoAmbito"]
+__all__ = ["Ambito", "Calculo", "Contexto", "Criterio", "Horizonte", "Parcial", "TipoAmbito"]
 
 
 _SIN_DETALLE: Final[MapaFijo[str, Any]] = MapaFijo()
@@ -70,6 +70,15 @@ class Ambito:
     clave: str
     rol: Rol | None = None
     regional: Regional | None = None
+
+
+class Horizonte(EnumSena):
+    """El horizonte de una meta (R24): la ventana que acumula y cuándo se evalúa."""
+
+    MES = "El mes"
+    TRIMESTRE = "El trimestre"
+    ANIO = "El año"
+    CORTE = "El corte"
 
 
 @attrs.frozen
@@ -149,18 +158,34 @@ class Contexto:
             return Motivo.FUERA_DE_VIGENCIA
         return None
 
-    @property
-    def avance_mes(self) -> Fraction:
-        """El horizonte de un mes (o de un corte) siempre termina en el corte: avance 1."""
-        return Fraction(1)
-
-    @property
-    def cierra_trimestre(self) -> bool:
-        return self.periodo.mes % 3 == 0
-
-    @property
-    def cierra_anio(self) -> bool:
-        return self.periodo.mes == 12
+    def criterio(
+        self,
+        horizonte: Horizonte,
+        meta: Decimal | int | None,
+        *,
+        tope: bool = False,
+        razon: bool = False,
+        cuenta: str | None = None,
+    ) -> Criterio:
+        """El criterio de un indicador cuya meta `meta` tiene el horizonte `horizonte` (R24):
+        la ventana empieza al inicio del horizonte (el corte mismo, si es el corte), el estado
+        se decide cuando el horizonte termina en el corte del informe, y el semáforo prorratea
+        la meta por la fracción transcurrida (R25). Un mes o un corte siempre terminan en el
+        corte: avance 1."""
+        uno = Fraction(1)
+        inicio, cerrado, avance = {
+            Horizonte.MES: (self.inicio_mes, True, uno),
+            Horizonte.TRIMESTRE: (
+                self.inicio_trimestre,
+                self.periodo.mes % 3 == 0,
+                self.avance_trimestre,
+            ),
+            Horizonte.ANIO: (self.inicio_anio, self.periodo.mes == 12, self.avance_anio),
+            Horizonte.CORTE: (self.fin, True, uno),
+        }[horizonte]
+        return Criterio(
+            inicio, meta, cerrado=cerrado, avance=avance, tope=tope, razon=razon, cuenta=cuenta
+        )
 
     def valorar(
         self, criterio: Criterio, parcial: Parcial

@@ -17,6 +17,7 @@ from sena_relacionamiento.indicadores._base import (
     Calculo,
     Contexto,
     Criterio,
+    Horizonte,
     Parcial,
     TipoAmbito,
 )
@@ -73,7 +74,7 @@ def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
         meta = metas[ambito.clave]
     elif ambito.tipo is TipoAmbito.NACIONAL:
         meta = sum(metas.values())
-    return Criterio(ctx.inicio_anio, meta, cerrado=ctx.cierra_anio, avance=ctx.avance_anio)
+    return ctx.criterio(Horizonte.ANIO, meta)
 
 
 def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:

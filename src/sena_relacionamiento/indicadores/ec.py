@@ -12,7 +12,14 @@ from collections import Counter
 
 from sena_relacionamiento._inmutable import MapaFijo
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Criterio, Parcial
+from sena_relacionamiento.indicadores._base import (
+    Ambito,
+    Calculo,
+    Contexto,
+    Criterio,
+    Horizonte,
+    Parcial,
+)
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.registros import Contacto, MedioContacto, TipoContacto
 
@@ -72,13 +79,7 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
 
 def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
     """EC: el trimestre hasta el corte, meta 90 % al cierre del trimestre (R14, R24)."""
-    return Criterio(
-        ctx.inicio_trimestre,
-        ctx.parametros.meta_ec,
-        cerrado=ctx.cierra_trimestre,
-        avance=ctx.avance_trimestre,
-        razon=True,
-    )
+    return ctx.criterio(Horizonte.TRIMESTRE, ctx.parametros.meta_ec, razon=True)
 
 
 def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:

@@ -12,7 +12,14 @@ from collections import Counter
 
 from sena_relacionamiento._texto import normalizar
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Criterio, Parcial
+from sena_relacionamiento.indicadores._base import (
+    Ambito,
+    Calculo,
+    Contexto,
+    Criterio,
+    Horizonte,
+    Parcial,
+)
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 
 __all__ = ["calcular", "criterio", "mas_solicitados", "resultado"]
@@ -66,9 +73,7 @@ def mas_solicitados(frecuencias: Counter[str], n: int = 3) -> tuple[tuple[str, i
 
 def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
     """EG: el mes, meta 60 % (R17, R24)."""
-    return Criterio(
-        ctx.inicio_mes, ctx.parametros.meta_eg, cerrado=True, avance=ctx.avance_mes, razon=True
-    )
+    return ctx.criterio(Horizonte.MES, ctx.parametros.meta_eg, razon=True)
 
 
 def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:

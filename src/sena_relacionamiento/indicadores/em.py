@@ -14,6 +14,7 @@ from sena_relacionamiento.indicadores._base import (
     Calculo,
     Contexto,
     Criterio,
+    Horizonte,
     Parcial,
     TipoAmbito,
 )
@@ -41,9 +42,7 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
 
 def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
     """EM: techo de 6 %, evaluado en cada corte (R20, R24–R25)."""
-    return Criterio(
-        ctx.fin, ctx.parametros.tope_em, cerrado=True, avance=ctx.avance_mes, tope=True, razon=True
-    )
+    return ctx.criterio(Horizonte.CORTE, ctx.parametros.tope_em, tope=True, razon=True)
 
 
 def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:

@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Criterio, Parcial
+from sena_relacionamiento.indicadores._base import (
+    Ambito,
+    Calculo,
+    Contexto,
+    Criterio,
+    Horizonte,
+    Parcial,
+)
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.registros import ServicioUsado
 
@@ -61,13 +68,7 @@ def calcular(
 def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
     """EP: el trimestre hasta el corte, meta 2 servicios por empresa al cierre del trimestre
     (R16, R24)."""
-    return Criterio(
-        ctx.inicio_trimestre,
-        ctx.parametros.meta_ep,
-        cerrado=ctx.cierra_trimestre,
-        avance=ctx.avance_trimestre,
-        razon=True,
-    )
+    return ctx.criterio(Horizonte.TRIMESTRE, ctx.parametros.meta_ep, razon=True)
 
 
 def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:

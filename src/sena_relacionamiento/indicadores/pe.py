@@ -8,7 +8,14 @@ coordinador); el tablero de un gestor cuenta los eventos que lo nombran.
 from __future__ import annotations
 
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
-from sena_relacionamiento.indicadores._base import Ambito, Calculo, Contexto, Criterio, Parcial
+from sena_relacionamiento.indicadores._base import (
+    Ambito,
+    Calculo,
+    Contexto,
+    Criterio,
+    Horizonte,
+    Parcial,
+)
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 
 __all__ = ["calcular", "criterio", "resultado"]
@@ -42,7 +49,7 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
 
 def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
     """PE: el mes, sin meta (R21, R24)."""
-    return Criterio(ctx.inicio_mes, None, cerrado=True, avance=ctx.avance_mes)
+    return ctx.criterio(Horizonte.MES, None)
 
 
 def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:

@@ -13,6 +13,7 @@ from sena_relacionamiento.indicadores._base import (
     Calculo,
     Contexto,
     Criterio,
+    Horizonte,
     Parcial,
     TipoAmbito,
 )
@@ -50,13 +51,7 @@ def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:
         meta = p.sismeg_formados if formados else p.sismeg_empleos
     elif ambito.tipo is TipoAmbito.ROL and ambito.rol is not None:
         meta = p.meta_sismeg(ambito.rol)[0 if formados else 1]
-    return Criterio(
-        ctx.inicio_anio,
-        meta,
-        cerrado=ctx.cierra_anio,
-        avance=ctx.avance_anio,
-        cuenta=None if formados else "empleos",
-    )
+    return ctx.criterio(Horizonte.ANIO, meta, cuenta=None if formados else "empleos")
 
 
 def resultado(indicador: Indicador, parcial: Parcial, ambito: Ambito, ctx: Contexto) -> Resultado:

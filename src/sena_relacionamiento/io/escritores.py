@@ -34,6 +34,7 @@ from sena_relacionamiento.enumeraciones import EnumSena
 from sena_relacionamiento.errores import DatoInvalido, DependenciaFaltante
 from sena_relacionamiento.indicadores._base import TipoAmbito
 from sena_relacionamiento.indicadores.resultado import Indicador, Semaforo
+from sena_relacionamiento.informe import COLUMNAS_FILAS
 from sena_relacionamiento.io.pagina_html import pagina_html
 
 if TYPE_CHECKING:
@@ -61,19 +62,7 @@ FORMATOS: Final = ("texto", "json", "csv", "xlsx", "html")
 ESQUEMA_JSON: Final = 1
 """La versión del esquema JSON (ver docs/esquema_json.md); sube solo si algo cambia."""
 
-COLUMNAS: Final = (
-    "ambito",
-    "clave",
-    "indicador",
-    "inicio",
-    "fin",
-    "valor",
-    "meta",
-    "numerador",
-    "denominador",
-    "estado",
-    "semaforo",
-)
+COLUMNAS: Final = COLUMNAS_FILAS
 """Las columnas de `Informe.filas()`, en su orden: las del CSV y de ``resultados`` en JSON."""
 
 _PELIGROSOS: Final = ("=", "+", "-", "@", "\t", "\r")

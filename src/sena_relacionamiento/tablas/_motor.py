@@ -60,11 +60,6 @@ def es_nulo(valor: Any) -> bool:
     return valor != valor or type(valor).__name__ in ("NAType", "NaTType")
 
 
-def _filas(marco: Any) -> list[dict[str, Any]]:
-    filas: list[dict[str, Any]] = recoger(marco).rows(named=True)
-    return filas
-
-
 Columnas = dict[str, list[Any]]
 
 
@@ -296,12 +291,12 @@ class Motor:
         def interpretar(resumen: Any, distintos: Any, dobles: Any) -> None:
             if len(dobles):
                 raise RegistroInconsistente(
-                    f"asignaciones: la empresa {_filas(dobles)[0]['nit']} está asignada a dos "
+                    f"asignaciones: la empresa {_columnas(dobles)['nit'][0]} está asignada a dos "
                     "gestores"
                 )
-            fila, par = _filas(resumen)[0], _filas(distintos)[0]
-            total, nulas = int(fila["total"]), int(fila["nulas"] or 0)
-            n_pares, buenos = int(par["pares"]), int(par["buenos"] or 0)
+            fila, par = _columnas(resumen), _columnas(distintos)
+            total, nulas = int(fila["total"][0]), int(fila["nulas"][0] or 0)
+            n_pares, buenos = int(par["pares"][0]), int(par["buenos"][0] or 0)
             extra = {
                 Motivo.ASIGNACION_REPETIDA: total - nulas - n_pares,
                 Motivo.GESTOR_DESCONOCIDO: n_pares - buenos,
@@ -588,16 +583,16 @@ class Motor:
         )
 
         def interpretar(resumen: Any, consulta: Any) -> Calculo:
-            fila = _filas(resumen)[0]
-            if int(fila["n"]) != int(fila["nits"] or 0):
-                dobles = _filas(
+            fila = _columnas(resumen)
+            if int(fila["n"][0]) != int(fila["nits"][0] or 0):
+                dobles = _columnas(
                     no_nulas.group_by("nit")
                     .agg(nw.len().alias("n"))
                     .filter(nw.col("n") > 1)
                     .head(1)
                 )
                 raise RegistroInconsistente(
-                    f"cuotas: la empresa {dobles[0]['nit']} tiene dos registros de cuota"
+                    f"cuotas: la empresa {dobles['nit'][0]} tiene dos registros de cuota"
                 )
             grupos = _columnas(consulta)
             if any(grupos["sin_cuota"]):
