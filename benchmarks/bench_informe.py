@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import statistics
 import sys
 import time
 import tracemalloc
@@ -22,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sintetico import generar, medir
+from sintetico import generar, medir_alternando
 
 from sena_relacionamiento import DatosSeguimiento, Periodo, informe
 from sena_relacionamiento.indicadores.cv import voluntarios
@@ -150,7 +151,7 @@ def main() -> None:
     argumentos = argparse.ArgumentParser(description=__doc__)
     argumentos.add_argument("--escala", type=float, default=1.0)
     argumentos.add_argument("--periodo", default="2012-06")
-    argumentos.add_argument("--veces", type=int, default=3)
+    argumentos.add_argument("--veces", type=int, default=5)
     opciones = argumentos.parse_args()
     periodo = Periodo.parse(opciones.periodo)
     t0 = time.perf_counter()
@@ -162,8 +163,11 @@ def main() -> None:
         f"{len(datos.solicitudes)} solicitudes, {len(datos.contratos)} contratos, "
         f"{len(datos.cuotas)} cuotas"
     )
-    t_informe, cifras_informe = medir(lambda: de_informe(datos, periodo), opciones.veces)
-    t_mano, cifras_mano = medir(lambda: a_mano(datos, periodo), opciones.veces)
+    tiempos, resultados = medir_alternando(
+        {"informe": lambda: de_informe(datos, periodo), "mano": lambda: a_mano(datos, periodo)},
+        opciones.veces,
+    )
+    cifras_informe, cifras_mano = resultados["informe"], resultados["mano"]
     distintas = [k for k in cifras_mano if cifras_mano[k] != cifras_informe.get(k)]
     if distintas:
         for k in distintas[:10]:
@@ -175,9 +179,12 @@ def main() -> None:
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"periodo {periodo}: {len(cifras_mano)} cifras iguales")
-    print(f"informe():  {t_informe:.3f} s")
-    print(f"a mano:     {t_mano:.3f} s")
-    print(f"razón:      {t_informe / t_mano:.2f}× (meta ≤ 1,5×)")
+    mi, mm = min(tiempos["informe"]), min(tiempos["mano"])
+    di, dm = statistics.median(tiempos["informe"]), statistics.median(tiempos["mano"])
+    print(f"vueltas alternadas: {opciones.veces}; mínimo / mediana")
+    print(f"informe():  {mi:.3f} s / {di:.3f} s")
+    print(f"a mano:     {mm:.3f} s / {dm:.3f} s")
+    print(f"razón:      {mi / mm:.2f}× / {di / dm:.2f}× (meta ≤ 1,5×)")
     print(
         f"memoria pico de informe() (tracemalloc): {pico / 2**20:.1f} MiB; "
         f"RSS máximo del proceso: {rss:.0f} MiB"

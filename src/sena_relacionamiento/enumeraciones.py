@@ -11,7 +11,9 @@ True
 from __future__ import annotations
 
 import enum
-from typing import Self
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import ClassVar, Self
 
 from sena_relacionamiento._texto import normalizar
 from sena_relacionamiento.errores import DatoInvalido
@@ -25,6 +27,18 @@ class EnumSena(enum.Enum):
     # Los miembros son únicos: el hash por identidad es coherente con == y mucho más rápido
     # que el de `enum.Enum` (escrito en Python), que se nota al contar millones de registros.
     __hash__ = object.__hash__
+
+    # Índice de lectura de `de`, armado una vez por clase: lo escrito tal cual y normalizado.
+    _indice_: ClassVar[Mapping[str, EnumSena]]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        indice: dict[str, EnumSena] = {}
+        for miembro in cls:
+            for texto in (miembro.name, miembro.etiqueta):
+                indice.setdefault(texto, miembro)
+                indice.setdefault(normalizar(texto), miembro)
+        type.__setattr__(cls, "_indice_", MappingProxyType(indice))
 
     @property
     def etiqueta(self) -> str:
@@ -41,16 +55,18 @@ class EnumSena(enum.Enum):
         if isinstance(valor, cls):
             return valor
         if isinstance(valor, str):
-            clave = normalizar(valor)
-            for miembro in cls:
-                if clave in (normalizar(miembro.name), normalizar(miembro.etiqueta)):
-                    return miembro
+            miembro = cls._indice_.get(valor) or cls._indice_.get(normalizar(valor))
+            if miembro is not None:
+                return miembro  # type: ignore[return-value]
         opciones = ", ".join(m.name for m in cls)
         raise DatoInvalido(
             f"no es un valor de {cls.__name__}; se esperaba uno de: {opciones}",
             campo=campo if isinstance(campo, str) and campo else _campo_de(cls.__name__),
             valor=valor,
         )
+
+
+type.__setattr__(EnumSena, "_indice_", MappingProxyType({}))
 
 
 def _campo_de(nombre_clase: str) -> str:
