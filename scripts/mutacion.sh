@@ -69,19 +69,35 @@ pytest_add_cli_args_test_selection = [{sys.argv[2]}
 open("pyproject.toml", "w", encoding="utf-8").write(texto)
 PY
 
+command -v "$mutmut" >/dev/null 2>&1 || { echo "ERROR: no se encuentra mutmut ($mutmut); pip install mutmut o MUTMUT=/ruta" >&2; exit 1; }
+
+# Sin medición no hay puntaje: si mutmut falla (por ejemplo, la corrida de base con las pruebas
+# sin mutar no pasa) o no cuenta ningún mutante, el script lo dice y sale con error.
+registro="$copia/mutmut-run.log"
 inicio=$(date +%s)
-"$mutmut" run >/dev/null 2>&1 || true
+if ! "$mutmut" run >"$registro" 2>&1; then
+  echo "ERROR: mutmut run falló; no hay puntaje. Final de su salida:" >&2
+  tail -n 40 "$registro" >&2
+  exit 1
+fi
 fin=$(date +%s)
 
-"$mutmut" results --all true 2>/dev/null | awk -F': ' '
+resultados="$copia/mutmut-results.txt"
+"$mutmut" results --all true >"$resultados" 2>&1 || {
+  echo "ERROR: mutmut results falló:" >&2
+  tail -n 40 "$resultados" >&2
+  exit 1
+}
+awk -F': ' '
   { n[$2]++; total++ }
   END {
     muertos = n["killed"] + n["timeout"]
     vivos = n["survived"]
     sinpruebas = n["no tests"]
     printf "mutantes: %d  muertos: %d  sobrevivientes: %d  sin pruebas: %d\n", total, muertos, vivos, sinpruebas
-    if (muertos + vivos > 0) printf "puntaje: %.1f %% de los mutantes cubiertos muertos\n", 100 * muertos / (muertos + vivos)
-  }'
+    if (muertos + vivos == 0) { print "ERROR: ningún mutante medido" > "/dev/stderr"; exit 1 }
+    printf "puntaje: %.1f %% de los mutantes cubiertos muertos\n", 100 * muertos / (muertos + vivos)
+  }' "$resultados"
 echo "tiempo: $((fin - inicio)) s"
 echo "sobrevivientes:"
-"$mutmut" results 2>/dev/null | grep survived || true
+grep ': survived' "$resultados" || true
