@@ -259,7 +259,7 @@ def test_salida_vacia_o_dispositivo_se_escribe(
     fifo = tmp_path / "tubo"
     os.mkfifo(fifo)
     recibido: list[bytes] = []
-    lector = threading.Thread(target=lambda: recibido.append(fifo.read_bytes()))
+    lector = threading.Thread(target=lambda: recibido.append(fifo.read_bytes()), daemon=True)
     lector.start()
     codigo, _, _ = _correr(capsys, "informe", "--formato", "csv", "--salida", str(fifo))
     lector.join(timeout=30)

@@ -51,7 +51,7 @@ def test_un_fifo_con_lector_recibe_todo_y_sigue_siendo_fifo(tmp_path: Path) -> N
         with open(fifo, "rb") as tubo:
             recibido.append(tubo.read())
 
-    lector = threading.Thread(target=leer)
+    lector = threading.Thread(target=leer, daemon=True)
     lector.start()
     escribir_atomico(fifo, "a" * 200_000)  # más que el búfer de una tubería
     lector.join(timeout=30)
