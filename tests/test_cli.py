@@ -7,19 +7,34 @@ unas pocas ejecutan la orden de verdad con ``python -m sena_relacionamiento``.
 from __future__ import annotations
 
 import csv
+import errno
 import importlib
 import importlib.util
 import io
 import json
+import os
+import socket
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import openpyxl  # type: ignore[import-untyped]
 import pytest
 
 from sena_relacionamiento import __version__
-from sena_relacionamiento.cli import _escribir, _traducir, main
+from sena_relacionamiento.cli import (
+    ERROR_AL_ESCRIBIR,
+    ERROR_DE_USO,
+    ERROR_EN_LOS_DATOS,
+    EXITO,
+    _a_la_terminal,
+    _escribir,
+    _traducir,
+    _transliterar,
+    main,
+)
 
 CORPUS = Path(__file__).parent / "corpus_roto"
 CASOS_ROTOS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -59,9 +74,9 @@ def test_python_m_informe_json() -> None:
     )
 
 
-def test_python_m_entrada_rota() -> None:
+def test_python_m_entrada_rota_sale_con_3() -> None:
     proceso = _python_m("informe", "--datos", str(CORPUS / "fecha_mala"))
-    assert proceso.returncode == 2
+    assert proceso.returncode == 3
     assert proceso.stdout == ""
     assert "Traceback" not in proceso.stderr
     assert proceso.stderr.startswith("sena-relacionamiento: error: contactos.csv, línea 2: fecha:")
@@ -181,23 +196,173 @@ def test_periodo_invalido(capsys: pytest.CaptureFixture[str], periodo: str, mens
 def test_salida_en_una_carpeta_que_no_existe(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    codigo, _, error = _correr(
-        capsys, "informe", "--formato", "json", "--salida", str(tmp_path / "no" / "a.json")
+    pedida = str(tmp_path / "no" / "a.json")
+    codigo, _, error = _correr(capsys, "informe", "--formato", "json", "--salida", pedida)
+    assert codigo == ERROR_DE_USO
+    assert error == (
+        "sena-relacionamiento: error: --salida: la carpeta donde escribirlo no existe "
+        f"(se recibió {pedida!r})\n"
     )
-    assert codigo == 2
-    assert error.startswith("sena-relacionamiento: error: no se pudo usar el archivo")
     assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("caso", CASOS_ROTOS)
-def test_cada_entrada_rota_termina_con_2(capsys: pytest.CaptureFixture[str], caso: str) -> None:
-    carpeta = CORPUS / caso
-    codigo, salida, error = _correr(capsys, "informe", "--datos", str(carpeta))
-    assert (codigo, salida) == (2, "")
-    assert error.startswith("sena-relacionamiento: error: ")
-    assert error.count("\n") == 1  # una sola línea, sin traza
-    for parte in (carpeta / "esperado.txt").read_text(encoding="utf-8").splitlines():
-        assert parte in error
+def test_cada_entrada_rota_es_una_sola_linea(capsys: pytest.CaptureFixture[str], caso: str) -> None:
+    codigo, salida, error = _correr(capsys, "informe", "--datos", str(CORPUS / caso))
+    assert (codigo, salida) == (ERROR_EN_LOS_DATOS, "")
+    varios = (CORPUS / caso / "esperado.txt").read_text(encoding="utf-8").count(" errores")
+    assert error.count("\n") == 1 or varios  # una sola línea por error, sin traza
+
+
+def test_los_codigos_de_salida_son_distintos() -> None:
+    assert len({EXITO, ERROR_DE_USO, ERROR_EN_LOS_DATOS, ERROR_AL_ESCRIBIR}) == 4
+    assert (EXITO, ERROR_DE_USO) == (0, 2)  # 2: el de argparse, como siempre
+
+
+@pytest.mark.parametrize("carpeta", ["no-existe", "archivo.txt"])
+def test_datos_que_no_es_una_carpeta_es_un_error_de_uso(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    carpeta: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "archivo.txt").write_text("x", encoding="utf-8")
+    codigo, _, error = _correr(capsys, "informe", "--datos", carpeta)
+    assert codigo == ERROR_DE_USO
+    assert (
+        f"--datos: {'la carpeta no existe' if carpeta == 'no-existe' else 'no es una carpeta'}"
+        in error
+    )
+
+
+def test_salida_propia_se_reemplaza_sin_forzar(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for formato in ("texto", "json", "csv", "html", "xlsx"):
+        destino = tmp_path / f"informe.{formato}"
+        for _ in range(2):  # la segunda vez el archivo ya existe y es de la herramienta
+            codigo, _, error = _correr(
+                capsys, "informe", "--formato", formato, "--salida", str(destino)
+            )
+            assert (codigo, error) == (EXITO, "")
+
+
+def test_salida_vacia_o_dispositivo_se_escribe(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    vacio = tmp_path / "vacio.json"
+    vacio.touch()
+    codigo, _, _ = _correr(capsys, "informe", "--formato", "json", "--salida", str(vacio))
+    assert codigo == EXITO
+    assert vacio.read_text(encoding="utf-8").startswith("{")
+    fifo = tmp_path / "tubo"
+    os.mkfifo(fifo)
+    recibido: list[bytes] = []
+    lector = threading.Thread(target=lambda: recibido.append(fifo.read_bytes()), daemon=True)
+    lector.start()
+    codigo, _, _ = _correr(capsys, "informe", "--formato", "csv", "--salida", str(fifo))
+    lector.join(timeout=30)
+    assert codigo == EXITO
+    assert recibido[0].startswith(b"ambito,clave,indicador")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_salida_dentro_de_datos_con_forzar(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    carpeta = tmp_path / "datos"
+    carpeta.mkdir()
+    (carpeta / "gestores.csv").write_text("id;rol;regional\ng1;Empresarial;Huila\n", "utf-8")
+    destino = carpeta / "informe.json"
+    argv = ["informe", "--datos", str(carpeta), "--formato", "json", "--salida", str(destino)]
+    codigo, _, error = _correr(capsys, *argv)
+    assert codigo == ERROR_DE_USO
+    assert "dentro de la carpeta de datos" in error
+    assert not destino.exists()
+    codigo, _, _ = _correr(capsys, *argv, "--forzar")
+    assert codigo == EXITO
+    assert destino.exists()
+
+
+def test_salida_que_no_es_archivo_regular(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    enchufe = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as servidor:
+        servidor.bind(str(enchufe))
+        codigo, _, error = _correr(capsys, "informe", "--salida", str(enchufe))
+    assert codigo == ERROR_DE_USO
+    assert "no es un archivo regular" in error
+
+
+def test_salida_que_no_se_puede_consultar(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def falla(*args: object, **kwargs: object) -> object:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "stat", falla)
+    codigo, _, error = _correr(capsys, "informe", "--salida", str(tmp_path / "a.txt"))
+    assert codigo == ERROR_DE_USO
+    assert "--salida: no se puede usar: no hay permiso" in error
+
+
+def test_el_sistema_no_deja_escribir_sale_con_4(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def sin_espacio(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".x.tmp"))
+
+    monkeypatch.setattr(os, "replace", sin_espacio)
+    pedida = str(tmp_path / "informe.json")
+    codigo, salida, error = _correr(capsys, "informe", "--formato", "json", "--salida", pedida)
+    assert (codigo, salida) == (ERROR_AL_ESCRIBIR, "")
+    assert error == (
+        f"sena-relacionamiento: error: --salida: no se pudo escribir {pedida!r}: "
+        "no queda espacio en el disco\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_la_salida_estandar_cerrada_sale_con_4(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Rota(io.StringIO):
+        def write(self, texto: str) -> int:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", Rota())
+    assert main(["regionales"]) == ERROR_AL_ESCRIBIR
+    assert "no se pudo usar: error del sistema EPIPE" in capsys.readouterr().err
+
+
+def test_un_archivo_de_datos_que_no_se_puede_leer(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    carpeta = tmp_path / "datos"
+    carpeta.mkdir()
+    (carpeta / "gestores.csv").write_text("id;rol;regional\n", "utf-8")
+
+    def sin_permiso(self: Path) -> bytes:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", sin_permiso)
+    codigo, _, error = _correr(capsys, "informe", "--datos", str(carpeta))
+    assert codigo == ERROR_EN_LOS_DATOS
+    assert "no se pudo leer: no hay permiso (se recibió 'gestores.csv')" in error
+
+
+def test_una_carpeta_de_datos_que_no_se_puede_listar(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def sin_permiso(self: Path) -> object:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "iterdir", sin_permiso)
+    codigo, _, error = _correr(capsys, "informe", "--datos", str(tmp_path))
+    assert codigo == ERROR_EN_LOS_DATOS
+    assert "datos: no se pudo leer la carpeta: no hay permiso" in error
 
 
 # --- clasificar ---
@@ -390,3 +555,44 @@ def test_importar_main_no_ejecuta_nada(
     modulo = importlib.import_module("sena_relacionamiento.__main__")
     assert modulo.main is main
     assert capsys.readouterr() == ("", "")
+
+
+# --- Una terminal que no es UTF-8 ---
+
+
+@pytest.mark.parametrize("codificacion", ["ascii", "latin-1"])
+def test_python_m_con_pythonioencoding(codificacion: str) -> None:
+    entorno = {**os.environ, "PYTHONIOENCODING": codificacion}
+    for argv in (["informe"], ["regionales"], ["periodo", "2012-03-01"]):
+        proceso = subprocess.run(
+            [sys.executable, "-m", "sena_relacionamiento", *argv],
+            capture_output=True,
+            env=entorno,
+            timeout=60,
+            check=False,
+        )
+        assert (proceso.returncode, proceso.stderr) == (0, b"")
+        texto = proceso.stdout.decode(codificacion)
+        assert "Error" not in texto
+    assert "Guain" in texto or "marzo" in texto
+
+
+def test_transliteracion() -> None:
+    assert _a_la_terminal("—", "ascii") == "-"
+    assert _a_la_terminal("á", "ascii") == "a"
+    assert _a_la_terminal("≥", "latin-1") == ">="
+    assert _a_la_terminal("✓", "ascii") == "?"
+    assert "Bogotá — ≥ 90 %".encode("ascii", errors="sena_relacionamiento.transliterar") == (
+        b"Bogota - >= 90 %"
+    )
+    with pytest.raises(UnicodeDecodeError):
+        _transliterar(UnicodeDecodeError("ascii", b"\xff", 0, 1, "x"))
+
+
+def test_una_terminal_con_errores_propios_se_respeta(monkeypatch: pytest.MonkeyPatch) -> None:
+    salida = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="replace")
+    monkeypatch.setattr(sys, "stdout", salida)
+    assert main(["periodo", "2012-03-01"]) == 0
+    salida.flush()
+    assert "Fecha: 1 de marzo" in salida.buffer.getvalue().decode("ascii")
+    assert salida.errors == "replace"

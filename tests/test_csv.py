@@ -6,6 +6,7 @@ cada una debe dar un error que nombre el archivo, la línea, la columna y el val
 
 from __future__ import annotations
 
+import pickle
 import zipfile
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -18,6 +19,7 @@ from sena_relacionamiento.datos_ejemplo import carpeta_de_ejemplo, datos_de_ejem
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena, RegistroInconsistente
 from sena_relacionamiento.io import (
     ARCHIVOS,
+    ErroresDeLectura,
     columnas,
     leer_booleano,
     leer_carpeta,
@@ -231,11 +233,117 @@ def test_solo_encabezado_no_tiene_registros() -> None:
     assert leer_csv(b"nit,regional,fecha,obligada\n", "contratos.csv") == ()
 
 
-@pytest.mark.parametrize("contenido", [b"", b"\xef\xbb\xbf", b"\n\nid;rol;regional\n", b" ; \n"])
+@pytest.mark.parametrize("contenido", [b"", b"\xef\xbb\xbf", b"\n\n", b" ; \n"])
 def test_sin_encabezado_es_un_archivo_vacio(contenido: bytes) -> None:
     with pytest.raises(DatoInvalido, match="vacío") as error:
         leer_csv(contenido, "gestores.csv")
     assert error.value.origen == "gestores.csv, línea 1"
+
+
+def test_lineas_en_blanco_antes_del_encabezado_se_saltan() -> None:
+    (gestor,) = leer_csv(b"\n;;\n \nid;rol;regional\ng1;Empresarial;Huila\n", "gestores.csv")
+    assert isinstance(gestor, Gestor)
+    with pytest.raises(DatoInvalido, match="no es una columna") as error:
+        leer_csv(b"\n\nid;rol;regionl\n", "gestores.csv")
+    assert error.value.origen == "gestores.csv, línea 3"  # la línea de verdad del encabezado
+
+
+@pytest.mark.parametrize(
+    "contenido",
+    [
+        b"id\trol\tregional\ng1\tEmpresarial\tHuila\n",
+        b"sep=;\r\nid;rol;regional\r\ng1;Empresarial;Huila\r\n",
+        b"\xef\xbb\xbfSEP=,\nid,rol,regional\ng1,Empresarial,Huila\n",
+        b"sep=\t\nid\trol\tregional\ng1\tEmpresarial\tHuila\n",
+        b"\nsep=|\nid|rol|regional\ng1|Empresarial|Huila\n",
+    ],
+)
+def test_tabuladores_y_la_linea_sep_de_excel(contenido: bytes) -> None:
+    (gestor,) = leer_csv(contenido, "gestores.csv")
+    assert isinstance(gestor, Gestor)
+    assert (gestor.id, gestor.regional.codigo) == ("g1", "41")
+
+
+def test_la_linea_sep_sola_no_es_un_encabezado() -> None:
+    with pytest.raises(DatoInvalido, match="solo tiene la línea «sep=» de Excel"):
+        leer_csv(b"sep=;\n", "gestores.csv")
+    with pytest.raises(DatoInvalido, match="no es una columna") as error:
+        leer_csv(b"sep=;\nid;rol;reg\n", "gestores.csv")
+    assert error.value.origen == "gestores.csv, línea 2"
+
+
+@pytest.mark.parametrize(
+    ("contenido", "motivo"),
+    [
+        ("id;rol;regional\ng1;x;Huila\n".encode("utf-16-le"), "UTF-16 sin BOM"),
+        ("id;rol;regional\ng1;x;Huila\n".encode("utf-16-be"), "UTF-16 sin BOM"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "libro de Excel"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "libro de Excel"),
+        (b"id;rol;regional\ng1;\x00;Huila\n", "byte nulo"),
+    ],
+)
+def test_lo_que_no_es_texto_se_nombra(contenido: bytes, motivo: str) -> None:
+    with pytest.raises(DatoInvalido, match=motivo) as error:
+        leer_csv(contenido, "gestores.csv")
+    assert "Latin-1" not in str(error.value)
+    assert "\\x00" not in str(error.value)
+    if motivo == "byte nulo":
+        assert error.value.origen == "gestores.csv, línea 2"
+
+
+def test_un_archivo_de_un_byte_no_parece_utf16() -> None:
+    with pytest.raises(DatoInvalido, match="no es una columna"):
+        leer_csv(b"x", "gestores.csv")
+
+
+@pytest.mark.parametrize(
+    ("fila", "campo", "largo"),
+    [
+        ("g1;" + "x" * 40_000 + ";Huila", "rol", "40.000 caracteres"),
+        ("g1;x;" + "y" * 200_000, "regional", "más caracteres"),
+    ],
+)
+def test_una_celda_enorme_dice_su_linea_y_su_columna(fila: str, campo: str, largo: str) -> None:
+    with pytest.raises(DatoInvalido, match=f"la celda tiene {largo}") as error:
+        leer_csv(f"id;rol;regional\n{fila}\n".encode(), "gestores.csv")
+    assert (error.value.origen, error.value.campo) == ("gestores.csv, línea 2", campo)
+    assert "32.767" in str(error.value)
+    assert "comillas" not in str(error.value)
+    assert "field" not in str(error.value)
+
+
+def test_una_celda_enorme_en_el_encabezado_o_entre_comillas() -> None:
+    with pytest.raises(DatoInvalido) as error:
+        leer_csv(("a;" + "b" * 200_000 + "\n").encode(), "gestores.csv")
+    assert (error.value.origen, error.value.campo) == ("gestores.csv, línea 1", "columna 2")
+    comillas = 'id;rol;regional\ng1;"Empre""sarial\n' + "g1;x;Huila\n" * 20_000
+    with pytest.raises(DatoInvalido, match="comillas sin cerrar que se tragan") as error:
+        leer_csv(comillas.encode(), "gestores.csv")
+    assert (error.value.origen, error.value.campo) == ("gestores.csv, línea 2", "rol")
+    with pytest.raises(DatoInvalido, match="comillas sin cerrar que se tragan") as error:
+        leer_csv(('id;rol;regional\ng1;"' + "x\n" * 20_000 + '";Huila\n').encode(), "gestores.csv")
+    assert error.value.campo == "rol"
+
+
+def test_unas_comillas_sin_cerrar_dicen_la_columna() -> None:
+    with pytest.raises(DatoInvalido, match="no se cierran antes del fin del archivo") as error:
+        leer_csv(b'id;rol;regional\ng1;Empresarial;"Huila\ng2;x;y\n', "gestores.csv")
+    assert (error.value.origen, error.value.campo) == ("gestores.csv, línea 2", "regional")
+
+
+def test_el_valor_de_un_error_del_registro_es_el_de_la_celda() -> None:
+    contenido = "id;fecha;servicio;regional;fecha_gestion\nCRM-1;10/03/2012;F;Huila;9/3/2012\n"
+    with pytest.raises(DatoInvalido) as error:
+        leer_csv(contenido.encode(), "solicitudes.csv")
+    assert error.value.valor == "9/3/2012"
+    assert "datetime" not in str(error.value)
+
+
+def test_un_entero_de_miles_de_cifras_es_un_dato_invalido() -> None:
+    assert leer_entero("9" * 18) == 10**18 - 1
+    for malo in ("9" * 19, "9" * 5000, "-1" + ".000" * 2000):
+        with pytest.raises(DatoInvalido, match="demasiadas cifras"):
+            leer_entero(malo)
 
 
 def test_las_lineas_cuentan_los_saltos_dentro_de_comillas() -> None:
@@ -260,7 +368,8 @@ def test_columna_desconocida_sugiere_la_parecida() -> None:
 def test_comilla_mal_puesta() -> None:
     with pytest.raises(DatoInvalido, match="mal formado") as error:
         leer_csv(b'id,rol,regional\ng1,"Empresarial"x,Huila\n', "gestores.csv")
-    assert error.value.origen == "gestores.csv, línea 2"
+    assert (error.value.origen, error.value.campo) == ("gestores.csv, línea 2", "rol")
+    assert "separador «,»" in str(error.value)
 
 
 def test_enumeraciones_por_etiqueta_sin_tildes_ni_mayusculas() -> None:
@@ -320,6 +429,68 @@ def test_nombres_sin_importar_mayusculas_y_otros_archivos_ignorados(tmp_path: Pa
     assert [g.id for g in datos.gestores] == ["g1"]
     assert [a.nit for a in datos.asignaciones] == ["900123456"]
     assert datos.contactos == ()
+
+
+def test_ocultos_y_de_bloqueo_no_cuentan(tmp_path: Path) -> None:
+    carpeta = _escribir(
+        tmp_path / "datos",
+        {
+            "gestores.csv": "id;rol;regional\ng1;Empresarial;Huila\n",
+            ".~lock.contactos.csv#": "x",
+            "~$contactos.xlsx": "x",
+            ".contactos.csv.swp": "x",
+        },
+    )
+    assert [g.id for g in leer_carpeta(carpeta).gestores] == ["g1"]
+
+
+@pytest.mark.parametrize(
+    ("nombre", "motivo"),
+    [
+        ("contactos.txt", "nombre exacto"),
+        ("contactos.csv.txt", "Windows puede esconder"),
+        ("Contactos", "nombre exacto"),
+        (" contactos.csv", "espacios de más"),
+        ("contactos.ods", "no toma libros de Excel"),
+        ("contactos.xls", "no toma libros de Excel"),
+    ],
+)
+def test_una_entrada_con_nombre_de_registro_que_no_se_lee_es_un_error(
+    tmp_path: Path, nombre: str, motivo: str
+) -> None:
+    carpeta = _escribir(
+        tmp_path / "datos", {"gestores.csv": "id;rol;regional\n", nombre: "gestor;nit\n"}
+    )
+    with pytest.raises(DatoInvalido, match=motivo) as error:
+        leer_carpeta(carpeta)
+    assert error.value.valor == nombre
+
+
+def test_una_carpeta_con_nombre_de_registro_dentro_de_un_zip(tmp_path: Path) -> None:
+    archivo = tmp_path / "datos.zip"
+    with zipfile.ZipFile(archivo, "w") as zf:
+        zf.writestr("datos/gestores.csv", "id;rol;regional\n")
+        zf.writestr("datos/contactos.csv/viejo.csv", "x")
+    with zipfile.ZipFile(archivo) as zf, pytest.raises(DatoInvalido, match="es una carpeta"):
+        leer_carpeta(zipfile.Path(zf, "datos/"))
+
+
+def test_varios_errores_se_reunen_y_se_pueden_copiar(tmp_path: Path) -> None:
+    carpeta = _escribir(
+        tmp_path / "datos",
+        {"gestores.csv": "id;rol\n", "logros.csv": "x\n", "contactos.txt": ""},
+    )
+    with pytest.raises(ErroresDeLectura) as error:
+        leer_carpeta(carpeta)
+    assert [e.origen or e.valor for e in error.value.errores] == [
+        "contactos.txt",
+        "gestores.csv, línea 1",
+        "logros.csv, línea 1",
+    ]
+    assert error.value.completo
+    assert str(error.value).splitlines()[0] == "3 errores en la carpeta de datos:"
+    copia = pickle.loads(pickle.dumps(error.value))
+    assert (str(copia), len(copia.errores)) == (str(error.value), 3)
 
 
 def test_dos_archivos_del_mismo_tipo(tmp_path: Path) -> None:

@@ -10,8 +10,12 @@
 - ``periodo FECHA``: el periodo, el trimestre y la vigencia de una fecha (R8–R12).
 - ``regionales``: el catálogo de las 33 regionales con su código y su segmento (R1, R3).
 
-Termina con 0 si todo sale bien y con 2 ante un dato o un uso inválido, con el mensaje en
-español en la salida de errores y sin traza.
+Códigos de salida (`EXITO`, `ERROR_DE_USO`, `ERROR_EN_LOS_DATOS`, `ERROR_AL_ESCRIBIR`): 0 si
+todo sale bien; 2 ante un uso inválido (argumentos, opciones o sus valores, un ``--salida``
+que se rechaza); 3 si los datos de ``--datos`` están mal; 4 si el sistema no deja escribir la
+salida. Siempre con el mensaje en español en la salida de errores y sin traza. En una
+terminal que no es UTF-8 (``PYTHONIOENCODING=ascii``) el texto se translitera («—» → «-»,
+«á» → «a») en lugar de fallar.
 
 >>> main(["clasificar", "--aportes", "$ 250.000.000", "--regional", "Huila"])
 Regional: Huila (41)
@@ -25,9 +29,14 @@ Relacionamiento: Medianas y Gremios Regionales; Plan derivado anual o por demand
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
+import io
+import os
 import re
 import sys
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterator
 from typing import Any, Final, NoReturn, TypeVar
 
 from sena_relacionamiento import formato
@@ -36,7 +45,8 @@ from sena_relacionamiento.enumeraciones import TipoEmpresa
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
 from sena_relacionamiento.fechas import fecha_bogota
 from sena_relacionamiento.informe import informe
-from sena_relacionamiento.io.csv_lector import leer_carpeta, leer_fecha
+from sena_relacionamiento.io._archivos import comprobar_salida, motivo_de_sistema
+from sena_relacionamiento.io.csv_lector import ErroresDeLectura, leer_carpeta, leer_fecha
 from sena_relacionamiento.io.escritores import FORMATOS, escribir_atomico, generar
 from sena_relacionamiento.parametros import PARAMETROS_2012
 from sena_relacionamiento.periodos import Periodo, Trimestre, Vigencia
@@ -44,10 +54,25 @@ from sena_relacionamiento.regionales import REGIONALES, regional
 from sena_relacionamiento.relacionamiento import relacionamiento, segmento_empresa
 from sena_relacionamiento.segmentacion import tipo_empresa
 
-__all__ = ["PROG", "main"]
+__all__ = [
+    "ERROR_AL_ESCRIBIR",
+    "ERROR_DE_USO",
+    "ERROR_EN_LOS_DATOS",
+    "EXITO",
+    "PROG",
+    "main",
+]
 
 PROG: Final = "sena-relacionamiento"
 """El nombre de la orden."""
+
+EXITO: Final = 0
+ERROR_DE_USO: Final = 2
+"""Argumentos u opciones inválidos, o un ``--salida`` que se rechaza."""
+ERROR_EN_LOS_DATOS: Final = 3
+"""Los datos de ``--datos`` están mal (un archivo, una línea, una celda…)."""
+ERROR_AL_ESCRIBIR: Final = 4
+"""El sistema no dejó escribir la salida (sin permiso, sin espacio…)."""
 
 PERIODO_POR_OMISION: Final = "2012-03"
 
@@ -112,6 +137,18 @@ class _ErrorDeUso(Exception):
     """Un uso inválido que argparse no ve (por ejemplo ``xlsx`` sin ``--salida``)."""
 
 
+class _ErrorDeDatos(Exception):
+    """Un error de los datos de ``--datos``: sale con `ERROR_EN_LOS_DATOS`."""
+
+    def __init__(self, error: ErrorSena) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _ErrorAlEscribir(Exception):
+    """El sistema no dejó escribir ``--salida``: sale con `ERROR_AL_ESCRIBIR`."""
+
+
 def _analizador() -> _Analizador:
     from sena_relacionamiento import __version__
 
@@ -157,7 +194,14 @@ def _analizador() -> _Analizador:
         "--salida",
         metavar="ARCHIVO",
         help="el archivo donde escribir el informe (completo o nada); sin él, se escribe en "
-        "la salida estándar",
+        "la salida estándar. No puede estar en la carpeta de --datos ni ser un archivo que "
+        "no escribió esta orden",
+    )
+    o.add_argument(
+        "--forzar",
+        action="store_true",
+        help="escribe --salida aunque esté en la carpeta de --datos o reemplace un archivo "
+        "que no es un informe",
     )
 
     o = ordenes.add_parser(
@@ -228,15 +272,28 @@ def _orden_informe(args: argparse.Namespace) -> None:
     if args.formato == "xlsx" and not args.salida:
         raise _ErrorDeUso("el formato xlsx necesita --salida ARCHIVO")
     periodo = _argumento("--periodo", Periodo.parse, args.periodo)
+    if args.datos and not os.path.isdir(args.datos):
+        motivo = "no es una carpeta" if os.path.exists(args.datos) else "la carpeta no existe"
+        raise DatoInvalido(motivo, campo="--datos", valor=args.datos)
+    if args.salida:
+        comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
     if args.datos:
-        datos = leer_carpeta(args.datos)
+        try:
+            datos = leer_carpeta(args.datos)
+        except ErrorSena as error:
+            raise _ErrorDeDatos(error) from None
     else:
         from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
 
         datos = datos_de_ejemplo()
     contenido = generar(informe(datos, periodo), args.formato)
     if args.salida:
-        escribir_atomico(args.salida, contenido)
+        try:
+            escribir_atomico(args.salida, contenido)
+        except OSError as error:
+            raise _ErrorAlEscribir(
+                f"--salida: no se pudo escribir {args.salida!r}: {motivo_de_sistema(error)}"
+            ) from None
         print(f"Informe {periodo} en formato {args.formato} escrito en {args.salida}")
     else:
         assert isinstance(contenido, str)  # solo xlsx da bytes, y exige --salida
@@ -327,28 +384,95 @@ _ORDENES: Final[dict[str, Callable[[argparse.Namespace], None]]] = {
 }
 
 
-def _mensaje_de_archivo(error: OSError) -> str:
-    archivo = f" {error.filename}" if error.filename else ""
-    return f"no se pudo usar el archivo{archivo}: {error.strerror or error}"
+# La terminal: si no es UTF-8, el texto se translitera en lugar de fallar.
+_TRANSLITERAR: Final = "sena_relacionamiento.transliterar"
+_EQUIVALENTES: Final = {
+    "—": "-", "–": "-", "≥": ">=", "≤": "<=", "×": "x", "…": "...", "«": '"', "»": '"',
+    "“": '"', "”": '"', "‘": "'", "’": "'", "¿": "?", "¡": "!", "·": ".", "º": "o",
+    "ª": "a", "°": "o", "\u00a0": " ", "\u202f": " ",
+}  # fmt: skip
+
+
+def _a_la_terminal(caracter: str, codificacion: str) -> str:
+    """El carácter escrito con lo que `codificacion` tiene: su equivalente, o sin tilde, o
+    ``?``."""
+    for candidato in (
+        _EQUIVALENTES.get(caracter, ""),
+        "".join(c for c in unicodedata.normalize("NFKD", caracter) if not unicodedata.combining(c)),
+    ):
+        try:
+            if candidato:
+                candidato.encode(codificacion)
+                return candidato
+        except UnicodeEncodeError:
+            continue
+    return "?"
+
+
+def _transliterar(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    trozo = error.object[error.start : error.end]
+    return "".join(_a_la_terminal(c, error.encoding) for c in trozo), error.end
+
+
+codecs.register_error(_TRANSLITERAR, _transliterar)
+
+
+@contextlib.contextmanager
+def _terminal_segura() -> Iterator[None]:
+    """Mientras dura, la salida estándar y la de errores transliteran lo que su codificación
+    no tiene (en lugar de lanzar `UnicodeEncodeError` o escribir ``\\xe1``); al final
+    quedan como estaban."""
+    cambiados: list[tuple[io.TextIOWrapper, str]] = []
+    for flujo in (sys.stdout, sys.stderr):
+        errores = getattr(flujo, "errors", None)
+        if isinstance(flujo, io.TextIOWrapper) and errores in ("strict", "backslashreplace"):
+            flujo.reconfigure(errors=_TRANSLITERAR)
+            cambiados.append((flujo, errores))
+    try:
+        yield
+    finally:
+        for flujo, errores in cambiados:
+            flujo.reconfigure(errors=errores)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Ejecuta la orden de `argv` (por omisión, los argumentos del proceso) y devuelve el
-    código de salida: 0 si todo sale bien, 2 ante un dato o un uso inválido."""
+    código de salida: `EXITO` (0), `ERROR_DE_USO` (2), `ERROR_EN_LOS_DATOS` (3) o
+    `ERROR_AL_ESCRIBIR` (4)."""
+    with _terminal_segura():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     analizador = _analizador()
     try:
         args = analizador.parse_args(argv)
     except SystemExit as salida:  # --ayuda, --version o un error de uso ya mostrado
-        return salida.code if isinstance(salida.code, int) else 2
+        return salida.code if isinstance(salida.code, int) else ERROR_DE_USO
     if args.orden is None:
         analizador.print_help(sys.stderr)
-        return 2
+        return ERROR_DE_USO
     try:
         _ORDENES[args.orden](args)
+    except _ErrorDeDatos as error:
+        # Varios errores: uno por línea y, al final, cuántos son.
+        varios = error.error if isinstance(error.error, ErroresDeLectura) else None
+        lineas = [*varios.errores, str(varios).partition(":\n")[0]] if varios else [error]
+        for linea in lineas:
+            print(f"{PROG}: error: {linea}", file=sys.stderr)
+        return ERROR_EN_LOS_DATOS
     except (ErrorSena, _ErrorDeUso) as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"{PROG}: error: {_mensaje_de_archivo(error)}", file=sys.stderr)
-        return 2
-    return 0
+        return ERROR_DE_USO
+    except _ErrorAlEscribir as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return ERROR_AL_ESCRIBIR
+    except OSError as error:  # la salida estándar cerrada, por ejemplo
+        archivo = f" {error.filename}" if error.filename else ""
+        print(
+            f"{PROG}: error: no se pudo usar{archivo}: {motivo_de_sistema(error)}", file=sys.stderr
+        )
+        return ERROR_AL_ESCRIBIR
+    return EXITO

@@ -13,6 +13,10 @@ Informe de la Circular 109 de 2012 — marzo de 2012 (2012-03)
 from sena_relacionamiento.datos_ejemplo import carpeta_de_ejemplo, datos_de_ejemplo
 from sena_relacionamiento.io.csv_lector import (
     ARCHIVOS,
+    CIFRAS_ENTERO,
+    LIMITE_CELDA,
+    LIMITE_ERRORES,
+    ErroresDeLectura,
     columnas,
     leer_booleano,
     leer_carpeta,
@@ -45,9 +49,13 @@ from sena_relacionamiento.io.pagina_html import (
 
 __all__ = [
     "ARCHIVOS",
+    "CIFRAS_ENTERO",
     "COLUMNAS",
     "ESQUEMA_JSON",
     "FORMATOS",
+    "LIMITE_CELDA",
+    "LIMITE_ERRORES",
+    "ErroresDeLectura",
     "carpeta_de_ejemplo",
     "columnas",
     "datos_de_ejemplo",

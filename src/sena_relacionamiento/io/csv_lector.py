@@ -29,6 +29,7 @@ import difflib
 import io
 import os
 import re
+import stat
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -43,6 +44,7 @@ from sena_relacionamiento._texto import normalizar
 from sena_relacionamiento.datos import DatosSeguimiento
 from sena_relacionamiento.dinero import parsear_pesos
 from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
+from sena_relacionamiento.io._archivos import motivo_de_sistema
 from sena_relacionamiento.registros import (
     Ambiente,
     Asignacion,
@@ -59,6 +61,10 @@ from sena_relacionamiento.registros import (
 
 __all__ = [
     "ARCHIVOS",
+    "CIFRAS_ENTERO",
+    "LIMITE_CELDA",
+    "LIMITE_ERRORES",
+    "ErroresDeLectura",
     "columnas",
     "leer_booleano",
     "leer_carpeta",
@@ -91,6 +97,18 @@ _ISO: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})" + _HORA)
 _COLOMBIANA: Final = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4})" + _HORA)
 _ANIO_CORTO: Final = re.compile(r"[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2}\b.*")
 _ENTERO: Final = re.compile(r"[+-]?(?:[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]+)")
+CIFRAS_ENTERO: Final = 18
+"""Las cifras que puede tener un entero de una celda (``asistentes``, ``cantidad``…): más es un
+error, no una cuenta (y Python no convierte textos de más de 4.300 cifras)."""
+
+LIMITE_CELDA: Final = 32_767
+"""Los caracteres que puede tener una celda: los que caben en una celda de Excel. Una celda
+más larga no viene de una planilla de las oficinas (suele ser unas comillas sin cerrar o un
+archivo que no es un CSV) y es un `DatoInvalido` que dice su línea y su columna."""
+
+LIMITE_ERRORES: Final = 20
+"""Cuántos errores de una carpeta se reúnen en un `ErroresDeLectura` antes de parar."""
+
 _SI: Final = frozenset({"si", "s", "true", "verdadero", "1", "x"})
 _NO: Final = frozenset({"no", "n", "false", "falso", "0"})
 
@@ -169,6 +187,13 @@ def leer_entero(texto: str) -> int:
         raise DatoInvalido(
             "se esperaba un número entero (sin decimales; los miles con punto)", valor=texto
         )
+    cifras = texto.strip().lstrip("+-").replace(".", "")
+    if len(cifras) > CIFRAS_ENTERO:
+        raise DatoInvalido(
+            f"el número tiene demasiadas cifras ({_miles(len(cifras))}; una cuenta tiene a lo "
+            f"sumo {CIFRAS_ENTERO})",
+            valor=texto,
+        )
     return int(texto.strip().replace(".", ""))
 
 
@@ -221,13 +246,49 @@ def columnas(clase: type[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 # --- Un archivo ---
 
 
+def _miles(n: int) -> str:
+    """Un entero con los miles con punto: ``32.767``."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _parece_utf16(contenido: bytes) -> bool:
+    """Texto en UTF-16 sin BOM: la mitad de los bytes (los pares o los impares) son ceros."""
+    muestra = contenido[:4096]
+    pares, impares = muestra[0::2], muestra[1::2]
+    if len(impares) < 2:
+        return False
+    return (
+        max(pares.count(0), impares.count(0)) >= len(impares) // 2
+        and min(pares.count(0), impares.count(0)) <= len(impares) // 10
+    )
+
+
 def _decodificar(contenido: bytes, archivo: str) -> str:
-    """El texto de un CSV en UTF-8, con o sin BOM; otra codificación es un `DatoInvalido`."""
+    """El texto de un CSV en UTF-8, con o sin BOM; otra codificación, un libro de Excel o un
+    archivo binario es un `DatoInvalido` que lo dice."""
+    origen = f"{archivo}, línea 1"
+    guardar = "guárdelo como «CSV UTF-8 (delimitado por comas)»"
     if contenido.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise DatoInvalido(
-            "el archivo está en UTF-16 («texto Unicode» de Excel); guárdelo como "
-            "«CSV UTF-8 (delimitado por comas)»",
-            origen=f"{archivo}, línea 1",
+            f"el archivo está en UTF-16 («texto Unicode» de Excel); {guardar}", origen=origen
+        )
+    if contenido.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise DatoInvalido(
+            "el archivo es un libro de Excel (o un ZIP) con nombre de CSV, no un CSV de texto; "
+            f"ábralo en Excel y {guardar}",
+            origen=origen,
+        )
+    if _parece_utf16(contenido):
+        raise DatoInvalido(
+            f"el archivo parece estar en UTF-16 sin BOM («texto Unicode»); {guardar}",
+            origen=origen,
+        )
+    nulo = contenido.find(b"\x00")
+    if nulo >= 0:
+        renglon = contenido.count(b"\n", 0, nulo) + 1
+        raise DatoInvalido(
+            "el archivo tiene un byte nulo: es un archivo binario, no un CSV de texto",
+            origen=f"{archivo}, línea {renglon}",
         )
     try:
         return contenido.decode("utf-8-sig")
@@ -246,11 +307,11 @@ def _decodificar(contenido: bytes, archivo: str) -> str:
 
 
 def _encabezado(
-    celdas: list[str], archivo: str, clase: type[Any]
+    celdas: list[str], archivo: str, clase: type[Any], linea: int
 ) -> tuple[tuple[str, ...], frozenset[str]]:
     """Las columnas del encabezado, normalizadas (``Fecha gestión`` → ``fecha_gestion``),
     y las obligatorias; una columna vacía, repetida, desconocida o faltante es un error."""
-    origen = f"{archivo}, línea 1"
+    origen = f"{archivo}, línea {linea}"
     obligatorias, opcionales = columnas(clase)
     conocidas = (*obligatorias, *opcionales)
     nombres: list[str] = []
@@ -287,10 +348,52 @@ def _encabezado(
     return tuple(nombres), frozenset(obligatorias)
 
 
-def _separador(texto: str) -> str:
-    """``;`` o ``,``: el que más aparece en la línea del encabezado (``,`` si empatan)."""
-    primera = texto.partition("\n")[0]
-    return ";" if primera.count(";") > primera.count(",") else ","
+_SEP_EXCEL: Final = re.compile(r"sep=(.)", re.IGNORECASE)
+
+
+def _separador(texto: str) -> tuple[str, int]:
+    """El separador y la línea de la indicación ``sep=;`` de Excel (0 si no la hay).
+
+    Con la indicación, el separador es el que dice. Si no, es ``;``, ``,`` o el tabulador:
+    el que más aparece en la primera línea con algo (``,`` si empatan).
+    """
+    lineas = io.StringIO(texto, newline="").readlines() or [""]
+    numero, primera = next(
+        ((n, linea) for n, linea in enumerate(lineas, start=1) if linea.strip(" \t;,\r\n")),
+        (0, lineas[0]),
+    )
+    sep = _SEP_EXCEL.fullmatch(primera.rstrip("\r\n").strip(" "))
+    if sep:
+        return sep[1], numero
+    cuentas = {s: primera.count(s) for s in (",", ";", "\t")}
+    return max(cuentas, key=lambda s: cuentas[s]), 0
+
+
+def _columna_del_problema(texto: str, desde: int, separador: str, limite: int) -> tuple[int, bool]:
+    """La columna (desde 1) de la fila que empieza en la línea `desde` donde una celda pasa
+    de `limite` caracteres, donde algo sigue a las comillas que cierran una celda o donde
+    unas comillas quedan abiertas hasta el final, y si esa celda empezó con comillas."""
+    renglones = io.StringIO(texto, newline="").readlines()
+    resto = "".join(renglones[desde - 1 :])
+    columna, largo, comillas, cerrada, posicion = 1, 0, False, False, 0
+    while posicion < len(resto) and largo <= limite:
+        caracter = resto[posicion]
+        posicion += 1
+        if comillas:
+            if caracter == '"' and resto[posicion : posicion + 1] != '"':
+                comillas, cerrada = False, True
+                continue
+            posicion += caracter == '"'  # unas comillas dobles son una comilla
+        elif caracter == separador:
+            columna, largo, cerrada = columna + 1, 0, False
+            continue
+        elif caracter in "\r\n" or cerrada:
+            break
+        elif caracter == '"' and largo == 0:
+            comillas = True
+            continue
+        largo += 1
+    return columna, comillas or cerrada
 
 
 def _registro(
@@ -339,40 +442,100 @@ def _registro(
     try:
         registro: Registro = clase(**argumentos)
     except DatoInvalido as error:
+        if error.campo in nombres and not isinstance(error.valor, str | None):
+            # El valor ya convertido (una fecha, un booleano) se muestra como vino en la
+            # celda, no como lo escribe Python.
+            celda = fila[nombres.index(error.campo)].strip()
+            raise DatoInvalido(
+                error.mensaje, campo=error.campo, valor=celda, origen=origen
+            ) from None
         raise error.con_origen(origen) from None
     return registro
 
 
 def _leer(contenido: bytes, archivo: str, clase: type[Any]) -> list[tuple[Registro, str]]:
-    """Los registros de un CSV con el origen (archivo y línea) de cada uno."""
+    """Los registros de un CSV con el origen (archivo y línea) de cada uno.
+
+    Las líneas en blanco antes del encabezado y la línea ``sep=;`` que pone Excel se
+    saltan; una celda de más de `LIMITE_CELDA` caracteres es un error con su línea y su
+    columna.
+    """
     texto = _decodificar(contenido, archivo)
-    lector = csv.reader(io.StringIO(texto, newline=""), delimiter=_separador(texto), strict=True)
+    separador, linea_sep = _separador(texto)
+    lector = csv.reader(io.StringIO(texto, newline=""), delimiter=separador, strict=True)
+    limite = min(LIMITE_CELDA, csv.field_size_limit())
     leidos: list[tuple[Registro, str]] = []
     nombres: tuple[str, ...] = ()
     obligatorias: frozenset[str] = frozenset()
     linea = 0
     try:
         for fila in lector:
-            origen = f"{archivo}, línea {linea + 1}"
-            linea = lector.line_num
+            inicio, linea = linea + 1, lector.line_num
+            origen = f"{archivo}, línea {inicio}"
+            for posicion, celda in enumerate(fila):
+                if len(celda) > limite:
+                    raise _celda_enorme(
+                        nombres, posicion + 1, len(celda), limite, origen, "\n" in celda
+                    )
+            if inicio == linea_sep or not any(c.strip() for c in fila):
+                continue  # la línea sep= de Excel, o una fila toda vacía: no son registros
             if not nombres:
-                if not any(c.strip() for c in fila):
-                    break  # la primera línea está vacía: no hay encabezado
-                nombres, obligatorias = _encabezado(fila, archivo, clase)
-            elif any(c.strip() for c in fila):  # una fila toda vacía no es un registro
+                nombres, obligatorias = _encabezado(fila, archivo, clase, inicio)
+            else:
                 leidos.append((_registro(clase, nombres, obligatorias, fila, origen), origen))
     except csv.Error as error:
-        raise DatoInvalido(
-            f"el CSV está mal formado (comillas sin cerrar o mal puestas: {error})",
-            origen=f"{archivo}, línea {linea + 1}",
-        ) from None
+        inicio = linea + 1
+        columna, comillas = _columna_del_problema(texto, inicio, separador, limite)
+        origen = f"{archivo}, línea {inicio}"
+        if "field limit" in str(error):
+            raise _celda_enorme(nombres, columna, None, limite, origen, comillas) from None
+        if "end of data" in str(error):
+            motivo = (
+                "el CSV está mal formado: unas comillas abiertas en esta celda no se cierran "
+                "antes del fin del archivo (comillas sin cerrar)"
+            )
+        else:
+            motivo = (
+                "el CSV está mal formado (comillas mal puestas): tras las comillas que "
+                f"cierran una celda debe venir el separador «{separador}» o el fin de la línea"
+            )
+        raise DatoInvalido(motivo, campo=_nombre_columna(nombres, columna), origen=origen) from None
     if not nombres:
+        motivo = "el archivo está vacío"
+        if linea_sep:
+            motivo = f"el archivo solo tiene la línea «sep=» de Excel (línea {linea_sep})"
         raise DatoInvalido(
-            "el archivo está vacío; la primera línea debe ser el encabezado con las columnas: "
+            motivo
+            + "; la primera línea debe ser el encabezado con las columnas: "
             + ", ".join(columnas(clase)[0]),
             origen=f"{archivo}, línea 1",
         )
     return leidos
+
+
+def _nombre_columna(nombres: tuple[str, ...], columna: int) -> str:
+    """El nombre de la columna (desde 1) o, sin encabezado o fuera de él, su número."""
+    return nombres[columna - 1] if columna <= len(nombres) else f"columna {columna}"
+
+
+def _celda_enorme(
+    nombres: tuple[str, ...],
+    columna: int,
+    largo: int | None,
+    limite: int,
+    origen: str,
+    comillas: bool,
+) -> DatoInvalido:
+    cuanto = f"{_miles(largo)} caracteres, más" if largo is not None else "más caracteres"
+    causa = "el archivo está dañado o no es un CSV de las oficinas"
+    if comillas:
+        causa = "¿unas comillas sin cerrar que se tragan las líneas siguientes?"
+    return DatoInvalido(
+        f"la celda tiene {cuanto} que el límite de una celda ({_miles(limite)}, el de Excel); "
+        + causa,
+        campo=_nombre_columna(nombres, columna),
+        origen=origen,
+    )
 
 
 def leer_csv(contenido: bytes, archivo: str) -> tuple[Registro, ...]:
@@ -396,14 +559,121 @@ def _tipo(archivo: str) -> tuple[str, type[Any]]:
 # --- La carpeta ---
 
 
+class ErroresDeLectura(DatoInvalido):
+    """Varios errores de una misma carpeta de datos: uno por archivo o entrada mala, hasta
+    `LIMITE_ERRORES`.
+
+    `errores` guarda cada `DatoInvalido` (primero las entradas que no se leen, luego el
+    primer error de cada archivo, cada grupo en el orden de los nombres) y `completo` dice
+    si están todos (``False``: la lectura paró en el límite y puede haber más). El mensaje
+    los pone uno por línea.
+    """
+
+    def __init__(self, errores: tuple[DatoInvalido, ...], *, completo: bool = True) -> None:
+        self.errores = errores
+        self.completo = completo
+        cabeza = f"{len(errores)} errores en la carpeta de datos"
+        if not completo:
+            cabeza += f" (se muestran los primeros {len(errores)}; puede haber más)"
+        super().__init__(cabeza + ":\n" + "\n".join(f"- {e}" for e in errores))
+
+
+_LIBROS: Final = (".xlsx", ".xlsm", ".xls", ".ods")
+_OCULTOS: Final = (".", "~$")  # archivos ocultos y de bloqueo de Office y LibreOffice
+
+
+def _tipo_parecido(nombre: str) -> str | None:
+    """El archivo de registros al que se parece `nombre` sin serlo (``contactos.txt``,
+    ``"contactos.csv "``, ``contactos.csv.txt`` → ``contactos.csv``), o ``None``."""
+    raiz = nombre.strip().lower().split(".")[0].strip()
+    candidato = f"{raiz}.csv"
+    return candidato if candidato in ARCHIVOS else None
+
+
+def _por_que_no_se_lee(nombre: str, tipo: str) -> str:
+    """Por qué una entrada con nombre de registro (que no es exactamente `tipo`) no se lee."""
+    limpio = nombre.strip().lower()
+    mover = f"cámbiele el nombre a {tipo} o sáquelo de la carpeta"
+    if limpio == tipo:
+        return f"el nombre tiene espacios de más al principio o al final; {mover}"
+    if limpio.endswith(_LIBROS):
+        return (
+            "no se lee: el lector no toma libros de Excel ni hojas de cálculo; guarde la hoja "
+            f"como «CSV UTF-8 (delimitado por comas)» con el nombre {tipo}"
+        )
+    motivo = (
+        f"no se lee: el lector toma solo el archivo {tipo}, con ese nombre exacto (un CSV "
+        f"separado por coma, punto y coma o tabulador); {mover}"
+    )
+    if limpio.startswith(tipo + "."):
+        motivo += " (Windows puede esconder la última extensión del nombre)"
+    return motivo
+
+
+def _no_se_puede_leer(entrada: Traversable, real: Path | None) -> str | None:
+    """Por qué un archivo de registros no se puede leer (una carpeta, un enlace roto o que
+    sale de la carpeta de datos, un FIFO…), o ``None`` si es un archivo que se puede leer."""
+    if not isinstance(entrada, Path) or real is None:
+        return None if entrada.is_file() else "es una carpeta, no un archivo"
+    if entrada.is_symlink():
+        destino = Path(os.path.realpath(entrada))
+        if not destino.exists():
+            return "es un enlace simbólico roto (apunta a algo que no existe)"
+        if real not in destino.parents:
+            return (
+                "es un enlace simbólico que sale de la carpeta de datos: no se sigue; copie "
+                "el archivo a la carpeta"
+            )
+    modo = entrada.stat().st_mode
+    if stat.S_ISDIR(modo):
+        return "es una carpeta, no un archivo"
+    if not stat.S_ISREG(modo):
+        return "no es un archivo regular (es una tubería, un dispositivo o un socket)"
+    return None
+
+
+def _entradas(raiz: Traversable, errores: list[DatoInvalido]) -> dict[str, Traversable]:
+    """Los archivos de registros de la carpeta, por su nombre en minúsculas; cada entrada que
+    parece de registros y no se puede leer deja su error en `errores`."""
+    real = Path(os.path.realpath(raiz)) if isinstance(raiz, Path) else None
+    encontrados: dict[str, Traversable] = {}
+    for entrada in sorted(raiz.iterdir(), key=lambda e: e.name):
+        nombre = entrada.name
+        clave = nombre.lower()
+        if nombre.startswith(_OCULTOS):
+            continue
+        if clave in ARCHIVOS:
+            problema = _no_se_puede_leer(entrada, real)
+            if problema is None and clave in encontrados:
+                problema = f"hay dos archivos para {clave}: {encontrados[clave].name} y {nombre}"
+            if problema is None:
+                encontrados[clave] = entrada
+                continue
+            errores.append(DatoInvalido(problema, campo="archivo", valor=nombre))
+        elif tipo := _tipo_parecido(nombre):
+            motivo = _por_que_no_se_lee(nombre, tipo)
+            errores.append(DatoInvalido(motivo, campo="archivo", valor=nombre))
+        elif clave.endswith(".csv") and not entrada.is_dir():
+            try:
+                _tipo(nombre)
+            except DatoInvalido as error:
+                errores.append(error)
+    return encontrados
+
+
 def leer_carpeta(carpeta: str | os.PathLike[str] | Traversable) -> DatosSeguimiento:
     """Los `DatosSeguimiento` de una carpeta con un CSV por tipo de registro (`ARCHIVOS`).
 
     Un archivo que falta es que no hay registros de ese tipo; los nombres se reconocen sin
-    importar mayúsculas. Una carpeta que no existe, sin ninguno de los archivos, o con un
-    CSV de otro nombre es un `DatoInvalido` (nada se salta en silencio). Las contradicciones
-    entre registros son un `RegistroInconsistente` que dice el archivo y la línea de cada
-    registro involucrado.
+    importar mayúsculas. Nada se salta en silencio: una carpeta que no existe o sin ninguno
+    de los archivos, un CSV de otro nombre, y toda entrada con nombre de registro que no se
+    lee (``contactos.txt``, ``contactos.xlsx``, ``"contactos.csv "``, una carpeta
+    ``contactos.csv``, un enlace roto o que sale de la carpeta) son un `DatoInvalido`. Los
+    nombres que empiezan por ``.`` o ``~$`` (ocultos, de bloqueo de Office) no cuentan.
+
+    Con varios archivos malos, el error es un `ErroresDeLectura` con el primero de cada uno
+    (hasta `LIMITE_ERRORES`). Las contradicciones entre registros son un
+    `RegistroInconsistente` que dice el archivo y la línea de cada registro involucrado.
     """
     raiz: Traversable = Path(carpeta) if isinstance(carpeta, str | os.PathLike) else carpeta
     if not raiz.is_dir():
@@ -411,20 +681,13 @@ def leer_carpeta(carpeta: str | os.PathLike[str] | Traversable) -> DatosSeguimie
         if isinstance(raiz, Path) and not raiz.exists():
             motivo = "la carpeta no existe"
         raise DatoInvalido(motivo, campo="datos", valor=str(carpeta))
-    encontrados: dict[str, Traversable] = {}
-    for entrada in sorted(raiz.iterdir(), key=lambda e: e.name):
-        if not (entrada.name.lower().endswith(".csv") and entrada.is_file()):
-            continue
-        _tipo(entrada.name)
-        clave = entrada.name.lower()
-        if clave in encontrados:
-            raise DatoInvalido(
-                f"hay dos archivos para {clave}: {encontrados[clave].name} y {entrada.name}",
-                campo="archivo",
-                valor=entrada.name,
-            )
-        encontrados[clave] = entrada
-    if not encontrados:
+    errores: list[DatoInvalido] = []
+    try:
+        encontrados = _entradas(raiz, errores)
+    except OSError as error:
+        motivo = f"no se pudo leer la carpeta: {motivo_de_sistema(error)}"
+        raise DatoInvalido(motivo, campo="datos", valor=str(carpeta)) from None
+    if not encontrados and not errores:
         raise DatoInvalido(
             "la carpeta no tiene ninguno de los archivos de registros: " + ", ".join(ARCHIVOS),
             campo="datos",
@@ -432,11 +695,29 @@ def leer_carpeta(carpeta: str | os.PathLike[str] | Traversable) -> DatosSeguimie
         )
     colecciones: dict[str, list[Registro]] = {}
     origenes: dict[int, str] = {}
+    completo = True
     for clave, entrada in encontrados.items():
+        if len(errores) >= LIMITE_ERRORES:
+            completo = False  # quedan archivos sin leer
+            break
         coleccion, clase = ARCHIVOS[clave]
-        leidos = _leer(entrada.read_bytes(), entrada.name, clase)
+        try:
+            leidos = _leer(entrada.read_bytes(), entrada.name, clase)
+        except DatoInvalido as error:
+            errores.append(error)
+            continue
+        except OSError as error:
+            motivo = f"no se pudo leer: {motivo_de_sistema(error)}"
+            errores.append(DatoInvalido(motivo, campo="archivo", valor=entrada.name))
+            continue
         colecciones[coleccion] = [registro for registro, _ in leidos]
         origenes.update((id(registro), origen) for registro, origen in leidos)
+    if len(errores) == 1:
+        raise errores[0]
+    if errores:
+        raise ErroresDeLectura(
+            tuple(errores[:LIMITE_ERRORES]), completo=completo and len(errores) <= LIMITE_ERRORES
+        )
     colecciones.setdefault("gestores", [])
     colecciones.setdefault("asignaciones", [])
     try:

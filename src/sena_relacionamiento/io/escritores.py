@@ -20,6 +20,7 @@ import io
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -417,11 +418,38 @@ def generar(inf: Informe, formato_: str) -> str | bytes:
 def escribir_atomico(ruta: str | os.PathLike[str], contenido: str | bytes) -> None:
     """Escribe `contenido` (texto en UTF-8 o bytes) en `ruta` completo o nada.
 
-    Escribe un temporal en la misma carpeta y lo pone en el lugar de `ruta` con
-    `os.replace`; si algo falla, el temporal se borra y `ruta` queda como estaba.
+    Un enlace simbólico se sigue: se escribe su destino y el enlace queda. Un archivo regular
+    (o uno que no existe) se escribe en un temporal de su misma carpeta que luego lo
+    reemplaza con `os.replace`; si algo falla, el temporal se borra y el archivo queda como
+    estaba. Un dispositivo de caracteres (``/dev/null``) o una tubería (FIFO) no se
+    reemplazan nunca: se escriben directamente. Otra cosa (una carpeta, un dispositivo de
+    bloques, un socket) es un `DatoInvalido`. Un `OSError` nombra `ruta`, no el temporal.
     """
-    destino = Path(ruta)
     datos = contenido.encode("utf-8") if isinstance(contenido, str) else contenido
+    destino = Path(os.path.realpath(ruta))
+    try:
+        try:
+            modo: int | None = os.stat(destino).st_mode
+        except FileNotFoundError:
+            modo = None
+        if modo is not None and (stat.S_ISCHR(modo) or stat.S_ISFIFO(modo)):
+            with open(destino, "wb") as directo:
+                directo.write(datos)
+            return
+        if modo is not None and not stat.S_ISREG(modo):
+            raise DatoInvalido(
+                "no es un archivo regular, un dispositivo de caracteres ni una tubería: no se "
+                "escribe en él",
+                campo="ruta",
+                valor=os.fspath(ruta),
+            )
+        _reemplazar(destino, datos, modo)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, os.fspath(ruta)) from error
+
+
+def _reemplazar(destino: Path, datos: bytes, modo: int | None) -> None:
+    """Escribe un temporal junto a `destino` y lo pone en su lugar (`os.replace`)."""
     descriptor, temporal = tempfile.mkstemp(
         prefix=f".{destino.name}.", suffix=".tmp", dir=destino.parent
     )
@@ -432,7 +460,7 @@ def escribir_atomico(ruta: str | os.PathLike[str], contenido: str | bytes) -> No
             os.fsync(archivo.fileno())
         # mkstemp crea el temporal solo para su dueño (0600): se le dan los permisos del
         # archivo que reemplaza o, si es nuevo, los de un archivo común (0644).
-        os.chmod(temporal, destino.stat().st_mode & 0o777 if destino.exists() else 0o644)
+        os.chmod(temporal, 0o644 if modo is None else modo & 0o777)
         os.replace(temporal, destino)
     except BaseException:
         with contextlib.suppress(OSError):
