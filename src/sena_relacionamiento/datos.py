@@ -48,6 +48,7 @@ class Motivo:
 
     GESTOR_DESCONOCIDO: Final = "gestor desconocido"
     ASIGNACION_REPETIDA: Final = "asignación repetida"
+    REPETIDO: Final = "registro repetido"
     FUERA_DE_VIGENCIA: Final = "anterior a la vigencia del informe"
     POSTERIOR_AL_CORTE: Final = "posterior al corte del periodo"
     FUERA_DEL_TRIMESTRE: Final = "fuera del trimestre y de la cartera del gestor"
@@ -115,6 +116,7 @@ class Indice:
     gestor_de: dict[str, str]  # nit → id del gestor (solo asignaciones válidas)
     cartera: dict[str, set[str]]  # id del gestor → nits asignados
     excluidos: tuple[Exclusion, ...]
+    solicitudes: tuple[Solicitud, ...]  # sin las repetidas (R17, R23)
 
 
 @attrs.frozen
@@ -142,8 +144,9 @@ class DatosSeguimiento:
 
     @property
     def excluidos(self) -> tuple[Exclusion, ...]:
-        """Las asignaciones que no cuentan (gestor desconocido, repetidas), antes de elegir
-        un periodo."""
+        """Los registros que no cuentan antes de elegir un periodo: asignaciones de un gestor
+        desconocido o repetidas, y gestores y solicitudes repetidos (mismo id y mismo
+        contenido)."""
         return self.indice.excluidos
 
     def registros(self) -> Iterator[Registro]:
@@ -157,15 +160,9 @@ def _es_coleccion(atributo: attrs.Attribute[Any], valor: Any) -> bool:
 
 
 def _indexar(datos: DatosSeguimiento) -> Indice:
-    gestores: dict[str, Gestor] = {}
-    for gestor in datos.gestores:
-        if gestor.id in gestores:
-            raise RegistroInconsistente(
-                f"dos gestores con el mismo id {gestor.id!r}", (gestores[gestor.id], gestor)
-            )
-        gestores[gestor.id] = gestor
-
     excluidos: list[Exclusion] = []
+    gestores = _por_id(datos.gestores, "dos gestores", excluidos)
+    solicitudes = _por_id(datos.solicitudes, "dos solicitudes", excluidos)
     primera: dict[str, Asignacion] = {}
     gestor_de: dict[str, str] = {}
     cartera: dict[str, set[str]] = {g: set() for g in gestores}
@@ -190,7 +187,29 @@ def _indexar(datos: DatosSeguimiento) -> Indice:
     _revisar_regionales(datos, gestores, gestor_de)
     _revisar_contratos(datos.contratos, gestores, gestor_de)
     _revisar_cuotas(datos.cuotas, gestor_de)
-    return Indice(gestores, gestor_de, cartera, tuple(excluidos))
+    return Indice(gestores, gestor_de, cartera, tuple(excluidos), tuple(solicitudes.values()))
+
+
+_ConId = TypeVar("_ConId", Gestor, Solicitud)
+
+
+def _por_id(registros: Iterable[_ConId], que: str, excluidos: list[Exclusion]) -> dict[str, _ConId]:
+    """Los registros con identidad (un `Gestor`, una `Solicitud`) por su id. El mismo id con
+    el mismo contenido es un solo registro: los demás se excluyen como «registro repetido»
+    (R23); el mismo id con otro contenido es un `RegistroInconsistente` que nombra los dos."""
+    por_id: dict[str, _ConId] = {}
+    for registro in registros:
+        # Por id, no por identidad: el mismo objeto dado dos veces también es un repetido.
+        previo = por_id.get(registro.id)
+        if previo is None:
+            por_id[registro.id] = registro
+            continue
+        if previo != registro:
+            raise RegistroInconsistente(
+                f"{que} con el mismo id {registro.id!r} y distinto contenido", (previo, registro)
+            )
+        excluidos.append(Exclusion(registro, Motivo.REPETIDO))
+    return por_id
 
 
 def _revisar_regionales(

@@ -29,7 +29,7 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     """Solicitudes recibidas y gestionadas en el mes, por gestor o por regional."""
     calculo = Calculo()
     gestores = datos.indice.gestores
-    for solicitud in datos.solicitudes:
+    for solicitud in datos.indice.solicitudes:  # sin las repetidas (R23)
         gestor = solicitud.gestor
         if gestor is not None and gestor not in gestores:
             motivo: str | None = Motivo.GESTOR_DESCONOCIDO
