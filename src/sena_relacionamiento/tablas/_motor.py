@@ -428,8 +428,15 @@ class Motor:
             *self._motivos_de_fecha(t),
             (~desde("fecha", fh, ctx.inicio_mes), Motivo.FUERA_DEL_MES),
         ]
+        # R17, R23: una fila repetida (mismo id y mismo contenido) cuenta una vez; las demás
+        # se excluyen como repetidas. El mismo id con otro contenido es inconsistente.
+        unicas = t.marco.filter(~nw.col("_nula")).unique()
+        filas = t.marco.select(
+            nw.len().alias("total"), nw.col("_nula").cast(nw.Int64).sum().alias("nulas")
+        )
+        ids = unicas.group_by("id").agg(nw.len().alias("n")).filter(nw.col("n") > 1).select("id")
         consulta = _agrupar(
-            t.marco,
+            unicas,
             ["gestor", "regional"],
             pares,
             gestionadas=_entero(
@@ -439,7 +446,12 @@ class Motor:
             antes=_entero(nw.col("fecha_gestion") < nw.col("fecha")),
         )
 
-        def interpretar(consulta: Any) -> Calculo:
+        def interpretar(consulta: Any, filas: Any, unicas: Any, ids: Any) -> Calculo:
+            if len(ids):
+                raise RegistroInconsistente(
+                    f"solicitudes: dos solicitudes con el mismo id {_columnas(ids)['id'][0]!r} y "
+                    "distinto contenido"
+                )
             grupos = _columnas(consulta)
             mapa = self._mapa_regional("solicitudes", grupos["regional"])
             self._revisar_regional_de_gestor("solicitudes", grupos, mapa)
@@ -449,7 +461,16 @@ class Motor:
                     campo="solicitudes.fecha_gestion",
                 )
             calculo = Calculo()
-            c = self._repartir("solicitudes", pares, grupos)
+            fila = _columnas(filas)
+            nulas = int(fila["nulas"][0] or 0)
+            repetidas = int(fila["total"][0]) - nulas - int(_columnas(unicas)["n"][0])
+            # Las filas nulas y las repetidas no están en `consulta` (solo las únicas): las
+            # nulas van con su motivo (código 1) y las repetidas como contadas (código 0) que
+            # `extra` pasa a su motivo.
+            otras = {"_m": [1, 0], "_n": [nulas, repetidas]}
+            c = self._repartir(
+                "solicitudes", pares, grupos, otras, extra={Motivo.REPETIDO: repetidas}
+            )
             for id_gestor, valor, n, gestionadas in zip(
                 c["gestor"], c["regional"], c["_n"], c["gestionadas"], strict=True
             ):
@@ -458,7 +479,8 @@ class Motor:
                 parcial.numerador += int(gestionadas)
             return calculo
 
-        return Paso((consulta,), interpretar)
+        consultas = (consulta, filas, unicas.select(nw.len().alias("n")), ids.head(1))
+        return Paso(consultas, interpretar)
 
     def af(self, nativo: Any) -> Paso[Calculo]:
         """AF (R18): ambientes del mes por gestor."""
