@@ -2,7 +2,8 @@
 
 Ventana: el trimestre hasta el corte. EP = pares distintos (empresa, servicio) usados en la
 ventana por las empresas que su gestor contactó en ella (quien sea que registró el uso) /
-empresas contactadas; la meta es 2 servicios por empresa al cerrar el trimestre. Un servicio
+empresas contactadas, con los nombres que solo difieren en mayúsculas, tildes o espacios como un
+solo servicio (R33); la meta es 2 servicios por empresa al cerrar el trimestre. Un servicio
 usado dos veces por una empresa cuenta una vez (**decisión** de R16): el segundo registro queda
 excluido con ese motivo.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from sena_relacionamiento._texto import clave_servicio
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
 from sena_relacionamiento.indicadores._base import (
     Ambito,
@@ -48,8 +50,9 @@ def calcular(
                 motivo = Motivo.EMPRESA_NO_CONTACTADA
             else:
                 de_la_empresa = usados[gestor].setdefault(servicio.nit, set())
-                if servicio.servicio not in de_la_empresa:
-                    de_la_empresa.add(servicio.servicio)
+                clave = clave_servicio(servicio.servicio)  # R33: un servicio, un nombre
+                if clave not in de_la_empresa:
+                    de_la_empresa.add(clave)
                     continue
                 motivo = Motivo.SERVICIO_REPETIDO
         excluidos.setdefault(motivo, []).append(servicio)
