@@ -23,6 +23,7 @@ from typing import Any, Final, Generic, TypeVar
 import attrs
 import narwhals.stable.v2 as nw
 
+from sena_relacionamiento._texto import clave_servicio
 from sena_relacionamiento.datos import Motivo
 from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
 from sena_relacionamiento.indicadores._base import Calculo, Contexto, Parcial
@@ -388,7 +389,7 @@ class Motor:
             )
             .with_columns(
                 _codigo(pares, desde=previos),
-                _par=nw.concat_str([nw.col("nit"), nw.col("servicio")], separator="\x1f"),
+                _par=nw.concat_str([nw.col("nit"), self._servicio(t.marco)], separator="\x1f"),
             )
         )
         consultas = (
@@ -416,6 +417,22 @@ class Motor:
             return calculo
 
         return Paso(consultas, interpretar)
+
+    @staticmethod
+    def _servicio(marco: Any) -> nw.Expr:
+        """La columna ``servicio`` con un solo nombre por servicio (R33): los nombres que solo
+        difieren en mayúsculas, tildes o espacios pasan a uno de ellos. Lee antes los nombres
+        distintos (una consulta pequeña); si ninguno tiene variantes, la columna queda igual."""
+        grupos: dict[str, list[str]] = {}
+        for nombre in _columnas(marco.select("servicio").unique())["servicio"]:
+            if not es_nulo(nombre):
+                grupos.setdefault(clave_servicio(nombre), []).append(nombre)
+        variantes = {n: min(g) for g in grupos.values() if len(g) > 1 for n in g}
+        if not variantes:
+            return nw.col("servicio")
+        return nw.col("servicio").replace_strict(
+            list(variantes), list(variantes.values()), default=nw.col("servicio")
+        )
 
     def eg(self, nativo: Any) -> Paso[Calculo]:
         """EG (R17): solicitudes recibidas en el mes y las gestionadas hasta el corte."""
