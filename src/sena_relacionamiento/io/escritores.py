@@ -116,6 +116,7 @@ def _tablero_texto(tablero: Tablero, parametros: Parametros) -> list[str]:
     return [*lineas, ""]
 
 
+@formato.contexto_propio
 def informe_texto(inf: Informe) -> str:
     """El informe para leer en la terminal, en español y con cifras es_CO: una tabla por
     ámbito (la nación, los roles, las regionales con datos y los gestores) con valor, meta,
