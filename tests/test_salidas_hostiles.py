@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import importlib
+import io
 from datetime import date, datetime
 from decimal import Decimal, Inexact, localcontext
 from typing import Any
@@ -122,3 +123,64 @@ def test_clasificar_con_aportes_de_10_a_la_28(capsys: pytest.CaptureFixture[str]
     assert codigo == 0
     assert "$ 10.000.000.000.000.000.000.000.000.000" in salida
     assert "Tipo A" in salida
+
+
+# -- neutralización de fórmulas por salida (punto 11) -----------------------------------------
+
+_PELIGROSO = "x;=cmd|' /C calc'!A0;"
+
+
+def _informe_con_gestor(id_gestor: str) -> Any:
+    datos = DatosSeguimiento(gestores=[gestor(id_gestor)], asignaciones=[])
+    return informe(datos, MARZO)
+
+
+def test_csv_un_texto_con_punto_y_coma_no_da_una_formula_en_excel_en_espanol() -> None:
+    from sena_relacionamiento.io.escritores import informe_csv
+
+    lineas = informe_csv(_informe_con_gestor(_PELIGROSO)).splitlines()
+    fila = next(linea for linea in lineas if "cmd" in linea)
+    import csv
+
+    assert "x;'=cmd|' /C calc'!A0;" in next(csv.reader([fila]))
+    # Como lo parte Excel en español: por «;», respetando las comillas.
+    for celda in next(csv.reader([fila], delimiter=";")):
+        assert not celda.startswith(("=", "+", "-", "@"))
+
+
+@pytest.mark.parametrize("texto", ["＝1+1", "﹦1+1", "＋1", "－1", "＠SUM(A1)", "−1+1"])
+def test_neutralizar_caracteres_de_formula_de_ancho_completo(texto: str) -> None:
+    from sena_relacionamiento.io.escritores import neutralizar
+
+    assert neutralizar(texto) == "'" + texto
+
+
+def test_json_guarda_el_texto_exacto() -> None:
+    from sena_relacionamiento.io.escritores import datos_json
+
+    datos = datos_json(_informe_con_gestor("-1+1"))
+    assert "-1+1" in {fila["clave"] for fila in datos["resultados"]}
+
+
+def test_xlsx_guarda_el_texto_exacto_como_texto_con_prefijo_de_comilla() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from sena_relacionamiento.io.escritores import informe_xlsx
+
+    for texto in ("=1+1", "＝1+1", "-1+1"):
+        libro = openpyxl.load_workbook(io.BytesIO(informe_xlsx(_informe_con_gestor(texto))))
+        celda = libro["Gestores"]["A2"]
+        assert celda.value == texto
+        assert celda.data_type == "s"
+        assert celda.quotePrefix
+
+
+# -- la terminal (punto 11) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "control", ["\x1b", "\x9b", "\x90", "\u202e", "\u202a", "\u2066", "\u2069", "\u202d"]
+)
+def test_texto_para_la_terminal_quita_c1_y_controles_bidi(control: str) -> None:
+    texto = informe_texto(_informe_con_gestor(f"g{control}1"))
+    assert control not in texto
+    assert "g\ufffd1" in texto

@@ -23,7 +23,9 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from sena_relacionamiento._conversores import tupla_de
+from sena_relacionamiento.enumeraciones import EnumSena
 from sena_relacionamiento.errores import RegistroInconsistente
+from sena_relacionamiento.regionales import Regional
 from sena_relacionamiento.registros import (
     Ambiente,
     Asignacion,
@@ -38,7 +40,7 @@ from sena_relacionamiento.registros import (
     Solicitud,
 )
 
-__all__ = ["DatosSeguimiento", "Exclusion", "Motivo"]
+__all__ = ["DatosSeguimiento", "Exclusion", "Motivo", "clave_de_orden"]
 
 R = TypeVar("R")
 
@@ -58,6 +60,37 @@ class Motivo:
     EMPRESA_NO_CONTACTADA: Final = "empresa no contactada por su gestor en el trimestre"
     SERVICIO_REPETIDO: Final = "servicio ya contado para esa empresa en el trimestre"
     SIN_CUOTA: Final = "empresa sin cuota regulada"
+
+
+def _comparable(valor: object) -> tuple[int, Any]:
+    """Un campo como valor comparable: `None` antes que todo, una regional por su código y
+    un miembro de enumeración por su nombre."""
+    if valor is None:
+        return (0, 0)
+    if isinstance(valor, EnumSena):
+        return (1, valor.name)
+    if isinstance(valor, Regional):
+        return (1, valor.codigo)
+    return (1, valor)
+
+
+def clave_de_orden(registro: Registro) -> tuple[Any, ...]:
+    """El orden total de los registros de un mismo tipo (issue 12): la fecha, si la tiene, y
+    luego cada campo en el orden en que el registro lo declara (`None` primero, regionales por
+    código, enumeraciones por nombre, textos por puntos de código). Toda elección entre iguales
+    (qué uso de un servicio cuenta en EP, R16) y el orden de `Informe.excluidos` lo usan: nunca
+    el orden de lectura.
+
+    >>> from datetime import date
+    >>> from sena_relacionamiento import ServicioUsado
+    >>> a = ServicioUsado(nit="900123456", fecha=date(2012, 3, 9), servicio="Formación")
+    >>> b = ServicioUsado(nit="800123456", fecha=date(2012, 3, 1), servicio="Formación")
+    >>> [s.nit for s in sorted([a, b], key=clave_de_orden)]
+    ['800123456', '900123456']
+    """
+    campos = attrs.astuple(registro, recurse=False)
+    fecha = getattr(registro, "fecha", None)
+    return (_comparable(fecha), *(_comparable(v) for v in campos))
 
 
 @attrs.frozen
