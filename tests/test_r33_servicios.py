@@ -86,3 +86,23 @@ def test_r33_tablas_ep_igual_que_informe(motor: str) -> None:
     )
     comparar(datos, MARZO, motor)
     assert informe(datos, MARZO).nacional.ep.numerador == 2
+
+
+def test_r33_tablas_ep_con_un_servicio_nulo() -> None:
+    pl = pytest.importorskip("polars")
+    from test_tablas import marcos_polars
+
+    from sena_relacionamiento.tablas import MOTIVO_NULO, informe_tabular
+
+    marcos = marcos_polars(_datos(_usado("Formación"), _usado("formacion", 2), _usado("x", 3)))
+    marcos["servicios"] = marcos["servicios"].with_columns(
+        pl.when(pl.col("servicio") == "x")
+        .then(None)
+        .otherwise(pl.col("servicio"))
+        .alias("servicio")
+    )
+    resultado = informe_tabular(periodo=MARZO, **marcos)
+    assert dict(resultado.excluidos["servicios"]) == {
+        MOTIVO_NULO: 1,
+        Motivo.SERVICIO_REPETIDO: 1,
+    }
