@@ -126,6 +126,12 @@ def test_r26_cada_combinacion_contra_el_texto_de_la_regla(
                 exigencia(usuario, accion, destino, nombrado)  # type: ignore[arg-type]
             continue
         permitido = esperado(rol, accion, regional_ == "propia", gestor != "ajeno")
+        # Issue 12: un `Gestor` de otra regional que la pedida se niega siempre.
+        if gestor == "propio como Gestor" and regional_ == "ajena":
+            permitido = permitido and accion not in (
+                "REGISTRAR_FORMATO",
+                "CONSULTAR_DETALLE_GESTORES",
+            )
         assert pregunta(usuario, accion, destino, nombrado) is permitido  # type: ignore[arg-type]
         if permitido:
             exigencia(usuario, accion, destino, nombrado)  # type: ignore[arg-type]

@@ -25,6 +25,32 @@ def normalizar(texto: str) -> str:
     return _NO_ALFANUMERICO.sub(" ", ascii_).strip()
 
 
+def clave_servicio(nombre: str) -> str:
+    """La clave de un nombre de servicio (R33): sin mayúsculas, sin tildes y con los espacios
+    de alrededor quitados y los repetidos reducidos a uno. Dos nombres con la misma clave son
+    el mismo servicio; cualquier otra diferencia (una letra, un signo) es otro servicio.
+
+    >>> clave_servicio("  Formación   a la medida "), clave_servicio("FORMACION A LA MEDIDA")
+    ('formacion a la medida', 'formacion a la medida')
+    >>> clave_servicio("Formación.")
+    'formacion.'
+    """
+    sin_tildes = unicodedata.normalize("NFKD", nombre.casefold())
+    return " ".join("".join(c for c in sin_tildes if not unicodedata.combining(c)).split())
+
+
+def grafia_mas_vista(frecuencias: Iterable[tuple[str, int]]) -> str:
+    """La grafía que se vio más veces; a igualdad, la primera en orden alfabético (por puntos
+    de código: las mayúsculas antes que las minúsculas) (R33).
+
+    >>> grafia_mas_vista([("formacion", 2), ("Formación", 1)])
+    'formacion'
+    >>> grafia_mas_vista([("formacion", 1), ("Formación", 1)])
+    'Formación'
+    """
+    return min(frecuencias, key=lambda par: (-par[1], par[0]))[0]
+
+
 def parecidos(consulta: str, candidatos: Iterable[str], n: int = 3) -> list[str]:
     """Los candidatos (ya normalizados) más parecidos a la consulta, con `difflib`."""
     return difflib.get_close_matches(normalizar(consulta), list(candidatos), n=n, cutoff=0.6)

@@ -164,13 +164,22 @@ class Usuario:
         return f"el usuario {self.id!r} ({self.rol.etiqueta}{donde})"
 
 
+_CON_GESTOR: Final = frozenset({Accion.REGISTRAR_FORMATO, Accion.CONSULTAR_DETALLE_GESTORES})
+
+
 def _motivo_de_negacion(
-    usuario: Usuario, accion: Accion, destino: Regional | None, gestor: str | None
+    usuario: Usuario,
+    accion: Accion,
+    destino: Regional | None,
+    gestor: str | None,
+    regional_gestor: Regional | None = None,
 ) -> str | None:
     """Por qué R26 niega la acción, o `None` si la permite."""
     permiso = POLITICA_ACCESO[(usuario.rol, accion)]
     if permiso is Permiso.NUNCA:
         return f"el rol {usuario.rol.etiqueta} nunca tiene permitida esa acción"
+    if accion in _CON_GESTOR and regional_gestor is not None and regional_gestor != destino:
+        return f"el gestor {gestor!r} es de la regional {regional_gestor}, no de {destino}"
     if permiso is Permiso.TODAS:
         return None
     # PROPIA_REGIONAL y PROPIO_FORMATO: solo en su regional (un gestor o un coordinador siempre
@@ -184,7 +193,7 @@ def _motivo_de_negacion(
 
 def _validar(
     usuario: object, accion: object, destino: object, gestor: object
-) -> tuple[Usuario, Accion, Regional | None, str | None]:
+) -> tuple[Usuario, Accion, Regional | None, str | None, Regional | None]:
     if not isinstance(usuario, Usuario):
         raise DatoInvalido("se esperaba un Usuario", campo="usuario", valor=usuario)
     la_accion = Accion.de(accion, "accion")
@@ -195,13 +204,14 @@ def _validar(
             campo="regional",
             valor=None,
         )
+    regional_gestor = None
     if gestor is None:
         el_gestor = None
     elif isinstance(gestor, Gestor):
-        el_gestor = gestor.id
+        el_gestor, regional_gestor = gestor.id, gestor.regional
     else:
         el_gestor = texto(gestor, "gestor")
-    return usuario, la_accion, la_regional, el_gestor
+    return usuario, la_accion, la_regional, el_gestor, regional_gestor
 
 
 # Qué se pidió, para los mensajes de `AccesoDenegado`.
@@ -218,7 +228,12 @@ _QUE: Final[MapaFijo[Accion, str]] = MapaFijo(
 
 
 def _negacion(
-    usuario: Usuario, accion: Accion, destino: Regional | None, gestor: str | None, motivo: str
+    usuario: Usuario,
+    accion: Accion,
+    destino: Regional | None,
+    gestor: str | None,
+    regional_gestor: Regional | None,
+    motivo: str,
 ) -> AccesoDenegado:
     formato = (
         "su propio formato mensual"
@@ -236,10 +251,14 @@ def puede(
     gestor: str | Gestor | None = None,
 ) -> bool:
     """Si R26 permite a `usuario` la `accion` sobre `regional` (y, para
-    ``REGISTRAR_FORMATO``, sobre el formato de `gestor`; `None` es el suyo propio).
+    ``REGISTRAR_FORMATO``, sobre el formato de `gestor`).
 
     Las acciones regionales (todas menos ``CONSULTAR_NACIONAL``) deben nombrar la regional:
-    sin ella es un `DatoInvalido`. `gestor` solo cuenta para ``REGISTRAR_FORMATO``.
+    sin ella es un `DatoInvalido`. `gestor` cuenta para ``REGISTRAR_FORMATO`` y
+    ``CONSULTAR_DETALLE_GESTORES``: `None` en ``REGISTRAR_FORMATO`` es **el formato propio**
+    del usuario (**decisión**); un id de texto se compara con el del usuario; un `Gestor` dice
+    además su regional, y el de otra regional que la pedida se niega siempre (issue 12: con
+    solo el id, `puede` no puede saber su regional; pase el `Gestor` para que se revise).
 
     >>> gestor = Usuario("g-1", RolUsuario.GESTOR, "Huila")
     >>> puede(gestor, Accion.REGISTRAR_FORMATO, "Huila")

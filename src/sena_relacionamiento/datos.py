@@ -23,7 +23,9 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from sena_relacionamiento._conversores import tupla_de
+from sena_relacionamiento.enumeraciones import EnumSena
 from sena_relacionamiento.errores import RegistroInconsistente
+from sena_relacionamiento.regionales import Regional
 from sena_relacionamiento.registros import (
     Ambiente,
     Asignacion,
@@ -38,7 +40,7 @@ from sena_relacionamiento.registros import (
     Solicitud,
 )
 
-__all__ = ["DatosSeguimiento", "Exclusion", "Motivo"]
+__all__ = ["DatosSeguimiento", "Exclusion", "Motivo", "clave_de_orden"]
 
 R = TypeVar("R")
 
@@ -48,6 +50,7 @@ class Motivo:
 
     GESTOR_DESCONOCIDO: Final = "gestor desconocido"
     ASIGNACION_REPETIDA: Final = "asignación repetida"
+    REPETIDO: Final = "registro repetido"
     FUERA_DE_VIGENCIA: Final = "anterior a la vigencia del informe"
     POSTERIOR_AL_CORTE: Final = "posterior al corte del periodo"
     FUERA_DEL_TRIMESTRE: Final = "fuera del trimestre y de la cartera del gestor"
@@ -57,6 +60,37 @@ class Motivo:
     EMPRESA_NO_CONTACTADA: Final = "empresa no contactada por su gestor en el trimestre"
     SERVICIO_REPETIDO: Final = "servicio ya contado para esa empresa en el trimestre"
     SIN_CUOTA: Final = "empresa sin cuota regulada"
+
+
+def _comparable(valor: object) -> tuple[int, Any]:
+    """Un campo como valor comparable: `None` antes que todo, una regional por su código y
+    un miembro de enumeración por su nombre."""
+    if valor is None:
+        return (0, 0)
+    if isinstance(valor, EnumSena):
+        return (1, valor.name)
+    if isinstance(valor, Regional):
+        return (1, valor.codigo)
+    return (1, valor)
+
+
+def clave_de_orden(registro: Registro) -> tuple[Any, ...]:
+    """El orden total de los registros de un mismo tipo (issue 12): la fecha, si la tiene, y
+    luego cada campo en el orden en que el registro lo declara (`None` primero, regionales por
+    código, enumeraciones por nombre, textos por puntos de código). Toda elección entre iguales
+    (qué uso de un servicio cuenta en EP, R16) y el orden de `Informe.excluidos` lo usan: nunca
+    el orden de lectura.
+
+    >>> from datetime import date
+    >>> from sena_relacionamiento import ServicioUsado
+    >>> a = ServicioUsado(nit="900123456", fecha=date(2012, 3, 9), servicio="Formación")
+    >>> b = ServicioUsado(nit="800123456", fecha=date(2012, 3, 1), servicio="Formación")
+    >>> [s.nit for s in sorted([a, b], key=clave_de_orden)]
+    ['800123456', '900123456']
+    """
+    campos = attrs.astuple(registro, recurse=False)
+    fecha = getattr(registro, "fecha", None)
+    return (_comparable(fecha), *(_comparable(v) for v in campos))
 
 
 @attrs.frozen
@@ -115,6 +149,7 @@ class Indice:
     gestor_de: dict[str, str]  # nit → id del gestor (solo asignaciones válidas)
     cartera: dict[str, set[str]]  # id del gestor → nits asignados
     excluidos: tuple[Exclusion, ...]
+    solicitudes: tuple[Solicitud, ...]  # sin las repetidas (R17, R23)
 
 
 @attrs.frozen
@@ -142,8 +177,9 @@ class DatosSeguimiento:
 
     @property
     def excluidos(self) -> tuple[Exclusion, ...]:
-        """Las asignaciones que no cuentan (gestor desconocido, repetidas), antes de elegir
-        un periodo."""
+        """Los registros que no cuentan antes de elegir un periodo: asignaciones de un gestor
+        desconocido o repetidas, y gestores y solicitudes repetidos (mismo id y mismo
+        contenido)."""
         return self.indice.excluidos
 
     def registros(self) -> Iterator[Registro]:
@@ -157,15 +193,9 @@ def _es_coleccion(atributo: attrs.Attribute[Any], valor: Any) -> bool:
 
 
 def _indexar(datos: DatosSeguimiento) -> Indice:
-    gestores: dict[str, Gestor] = {}
-    for gestor in datos.gestores:
-        if gestor.id in gestores:
-            raise RegistroInconsistente(
-                f"dos gestores con el mismo id {gestor.id!r}", (gestores[gestor.id], gestor)
-            )
-        gestores[gestor.id] = gestor
-
     excluidos: list[Exclusion] = []
+    gestores = _por_id(datos.gestores, "dos gestores", excluidos)
+    solicitudes = _por_id(datos.solicitudes, "dos solicitudes", excluidos)
     primera: dict[str, Asignacion] = {}
     gestor_de: dict[str, str] = {}
     cartera: dict[str, set[str]] = {g: set() for g in gestores}
@@ -190,7 +220,29 @@ def _indexar(datos: DatosSeguimiento) -> Indice:
     _revisar_regionales(datos, gestores, gestor_de)
     _revisar_contratos(datos.contratos, gestores, gestor_de)
     _revisar_cuotas(datos.cuotas, gestor_de)
-    return Indice(gestores, gestor_de, cartera, tuple(excluidos))
+    return Indice(gestores, gestor_de, cartera, tuple(excluidos), tuple(solicitudes.values()))
+
+
+_ConId = TypeVar("_ConId", Gestor, Solicitud)
+
+
+def _por_id(registros: Iterable[_ConId], que: str, excluidos: list[Exclusion]) -> dict[str, _ConId]:
+    """Los registros con identidad (un `Gestor`, una `Solicitud`) por su id. El mismo id con
+    el mismo contenido es un solo registro: los demás se excluyen como «registro repetido»
+    (R23); el mismo id con otro contenido es un `RegistroInconsistente` que nombra los dos."""
+    por_id: dict[str, _ConId] = {}
+    for registro in registros:
+        # Por id, no por identidad: el mismo objeto dado dos veces también es un repetido.
+        previo = por_id.get(registro.id)
+        if previo is None:
+            por_id[registro.id] = registro
+            continue
+        if previo != registro:
+            raise RegistroInconsistente(
+                f"{que} con el mismo id {registro.id!r} y distinto contenido", (previo, registro)
+            )
+        excluidos.append(Exclusion(registro, Motivo.REPETIDO))
+    return por_id
 
 
 def _revisar_regionales(

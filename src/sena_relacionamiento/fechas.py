@@ -19,13 +19,27 @@ from sena_relacionamiento.errores import DatoInvalido
 
 __all__ = ["BOGOTA", "fecha_bogota"]
 
+
+def _vacia(valor: date) -> bool:
+    """Si la fecha es un valor vacío como el `NaT` de pandas (distinto de sí mismo), sin
+    importar pandas."""
+    return bool(valor != valor)
+
+
 BOGOTA: Final = ZoneInfo("America/Bogota")
 """La zona horaria America/Bogota (UTC−5, sin horario de verano desde 1993)."""
 
 
 def fecha_bogota(valor: object, campo: str = "fecha") -> date:
     """La fecha de Bogotá de una `date` o un `datetime` (R11). Otra cosa (texto, `None`,
-    un número) es un `DatoInvalido` que nombra el campo."""
+    un número) es un `DatoInvalido` que nombra el campo, y también una fecha vacía: el `NaT` de
+    pandas (lo que queda donde falta una fecha) es un `datetime` distinto de sí mismo."""
+    if isinstance(valor, date) and _vacia(valor):
+        raise DatoInvalido(
+            "la fecha está vacía (NaT: lo que pandas pone donde falta una fecha)",
+            campo=campo,
+            valor=valor,
+        )
     if isinstance(valor, datetime):
         try:
             # Una `tzinfo` ajena puede dar un desfase inválido: `ValueError` o `TypeError`.

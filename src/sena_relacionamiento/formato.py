@@ -20,10 +20,21 @@ Las cifras se recortan, no se redondean hacia la meta: 89,95 % se muestra «89,9
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
-from decimal import ROUND_DOWN, ROUND_UP, Decimal
-from typing import TYPE_CHECKING, Final
+from decimal import (
+    ROUND_DOWN,
+    ROUND_HALF_EVEN,
+    ROUND_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
+from functools import wraps
+from typing import TYPE_CHECKING, Final, ParamSpec, TypeVar
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -41,6 +52,7 @@ __all__ = [
     "LOCALE",
     "SIN_VALOR",
     "con_datos",
+    "contexto_propio",
     "detalle",
     "es_porcentual",
     "etiqueta",
@@ -64,11 +76,47 @@ INDICADORES_PORCENTUALES: Final = frozenset({Indicador.EC, Indicador.EG, Indicad
 
 _TECHOS: Final = frozenset({Indicador.EM})
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _contexto(valor: int | Decimal | None = None) -> Context:
+    """Un contexto decimal propio, no el de quien llama (con `prec=10` o la trampa `Inexact`
+    activada, babel y `quantize` fallarían): 28 dígitos o, para un monto más grande, los que
+    pida su parte entera y 30 más, para recortar decimales sin perder ninguno."""
+    digitos = 0
+    if isinstance(valor, int):
+        digitos = valor.bit_length() * 3 // 10 + 2  # ≥ los dígitos decimales
+    elif isinstance(valor, Decimal) and valor.is_finite() and valor:
+        digitos = max(valor.adjusted(), 0) + 1
+    return Context(
+        prec=max(28, digitos + 30),
+        rounding=ROUND_HALF_EVEN,
+        traps=[InvalidOperation, DivisionByZero, Overflow],
+    )
+
+
+def contexto_propio(funcion: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Corre `funcion` con un contexto decimal propio (28 dígitos, redondeo al par, sin la
+    trampa `Inexact`): los escritores para personas no dependen del contexto de quien llama."""
+
+    @wraps(funcion)
+    def envuelta(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with localcontext(_contexto()):
+            return funcion(*args, **kwargs)
+
+    return envuelta
+
 
 def _recortar(valor: Decimal, decimales: int, techo: bool) -> Decimal:
     """`valor` con `decimales` cifras decimales, recortado hacia cero (o hacia arriba en un
     techo) para que la cifra mostrada nunca alcance una meta que la exacta no alcanza."""
-    return valor.quantize(Decimal(1).scaleb(-decimales), rounding=ROUND_UP if techo else ROUND_DOWN)
+    with localcontext(_contexto(valor)) as contexto:
+        return valor.quantize(
+            Decimal(1).scaleb(-decimales),
+            rounding=ROUND_UP if techo else ROUND_DOWN,
+            context=contexto,
+        )
 
 
 def numero(valor: int | Decimal, decimales: int = 2) -> str:
@@ -81,7 +129,8 @@ def numero(valor: int | Decimal, decimales: int = 2) -> str:
     if isinstance(valor, Decimal):
         valor = _recortar(valor, decimales, techo=False)
     patron = "#,##0." + "#" * decimales if decimales else "#,##0"
-    return str(format_decimal(valor, format=patron, locale=LOCALE))
+    with localcontext(_contexto(valor)):
+        return str(format_decimal(valor, format=patron, locale=LOCALE))
 
 
 def pesos(valor: int | Decimal) -> str:
@@ -91,9 +140,14 @@ def pesos(valor: int | Decimal) -> str:
     >>> pesos(50_000_000), pesos(Decimal("1234.5")), pesos(Decimal("100.00"))
     ('$ 50.000.000', '$ 1.234,50', '$ 100')
     """
-    con_centavos = isinstance(valor, Decimal) and valor != valor.to_integral_value()
-    patron = "¤ #,##0.00" if con_centavos else "¤ #,##0"
-    return str(format_currency(valor, "COP", format=patron, locale=LOCALE, currency_digits=False))
+    with localcontext(_contexto(valor)) as contexto:
+        con_centavos = isinstance(valor, Decimal) and valor != valor.to_integral_value(
+            context=contexto
+        )
+        patron = "¤ #,##0.00" if con_centavos else "¤ #,##0"
+        return str(
+            format_currency(valor, "COP", format=patron, locale=LOCALE, currency_digits=False)
+        )
 
 
 def porcentaje(valor: Decimal, *, techo: bool = False) -> str:
@@ -105,7 +159,9 @@ def porcentaje(valor: Decimal, *, techo: bool = False) -> str:
     >>> porcentaje(Decimal(5) / 6), porcentaje(Decimal("0.06"), techo=True)
     ('83,3 %', '6 %')
     """
-    return str(format_percent(_recortar(valor, 3, techo), format="#,##0.# %", locale=LOCALE))
+    recortado = _recortar(valor, 3, techo)
+    with localcontext(_contexto(recortado)):
+        return str(format_percent(recortado, format="#,##0.# %", locale=LOCALE))
 
 
 def fecha(valor: date) -> str:

@@ -17,7 +17,7 @@ from typing import Any, Final, Protocol
 import attrs
 
 from sena_relacionamiento._inmutable import MapaFijo
-from sena_relacionamiento.datos import DatosSeguimiento, Exclusion
+from sena_relacionamiento.datos import DatosSeguimiento, Exclusion, clave_de_orden
 from sena_relacionamiento.enumeraciones import Rol
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.indicadores import af, cv, ec, eg, em, ep, pe, sismeg
@@ -33,12 +33,38 @@ from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.regionales import REGIONALES, ConsultaRegional, Regional, regional
-from sena_relacionamiento.registros import Gestor
+from sena_relacionamiento.registros import (
+    Ambiente,
+    Asignacion,
+    Contacto,
+    ContratoAprendizaje,
+    EmpresaCuota,
+    Evento,
+    Gestor,
+    LogroSismeg,
+    ServicioUsado,
+    Solicitud,
+)
 from sena_relacionamiento.registros import id_gestor as _id_gestor
 
 __all__ = ["Informe", "Tablero", "informe"]
 
 CLAVE_NACIONAL: Final = "CO"
+
+# Los tipos de registro en el orden de las colecciones de `DatosSeguimiento` (el de los
+# excluidos).
+_TIPOS: Final = (
+    Gestor,
+    Asignacion,
+    Contacto,
+    ServicioUsado,
+    Solicitud,
+    Ambiente,
+    ContratoAprendizaje,
+    EmpresaCuota,
+    Evento,
+    LogroSismeg,
+)
 
 COLUMNAS_FILAS: Final = (
     "ambito",
@@ -178,7 +204,9 @@ class Informe:
 
     @cached_property
     def excluidos(self) -> tuple[Exclusion, ...]:
-        """Cada registro dejado fuera, con su motivo (R23)."""
+        """Cada registro dejado fuera, con su motivo (R23), en un orden que no depende del de
+        la entrada: por tipo de registro (el orden de las colecciones de `DatosSeguimiento`),
+        por motivo (alfabético) y por `clave_de_orden` (la fecha y luego los campos)."""
         return tuple(
             Exclusion(registro, motivo)
             for motivo, registros in self._exclusiones
@@ -286,14 +314,23 @@ def _consolidar(
     for ambito, nombre, parciales in _sumar(datos.indice.gestores, calculos):
         clave = ambito.rol if ambito.tipo is TipoAmbito.ROL else ambito.clave
         tableros[ambito.tipo][clave] = _tablero(ambito, nombre, parciales, ctx)
-    exclusiones: list[tuple[str, tuple[Any, ...]]] = [
-        (e.motivo, (e.registro,)) for e in datos.excluidos
-    ]
+    # Los excluidos en un orden que no depende del de la entrada: por tipo de registro (el de
+    # las colecciones de `DatosSeguimiento`), luego por motivo y luego `clave_de_orden`.
+    por_tipo: dict[type, dict[str, list[Any]]] = {tipo: {} for tipo in _TIPOS}
+    for e in datos.excluidos:
+        por_tipo[type(e.registro)].setdefault(e.motivo, []).append(e.registro)
     vistos: set[int] = set()
     for calculo in calculos.values():
         if id(calculo) not in vistos:
             vistos.add(id(calculo))
-            exclusiones.extend((m, tuple(r)) for m, r in calculo.excluidos.items())
+            for motivo, registros in calculo.excluidos.items():
+                for registro in registros:
+                    por_tipo[type(registro)].setdefault(motivo, []).append(registro)
+    exclusiones = [
+        (motivo, tuple(sorted(motivos[motivo], key=clave_de_orden)))
+        for motivos in por_tipo.values()
+        for motivo in sorted(motivos)
+    ]
     return Informe(
         periodo=ctx.periodo,
         parametros=ctx.parametros,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sena_relacionamiento._texto import normalizar
+from sena_relacionamiento._texto import clave_servicio, grafia_mas_vista
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
 from sena_relacionamiento.indicadores._base import (
     Ambito,
@@ -29,7 +29,7 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     """Solicitudes recibidas y gestionadas en el mes, por gestor o por regional."""
     calculo = Calculo()
     gestores = datos.indice.gestores
-    for solicitud in datos.solicitudes:
+    for solicitud in datos.indice.solicitudes:  # sin las repetidas (R23)
         gestor = solicitud.gestor
         if gestor is not None and gestor not in gestores:
             motivo: str | None = Motivo.GESTOR_DESCONOCIDO
@@ -54,21 +54,22 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
 
 
 def mas_solicitados(frecuencias: Counter[str], n: int = 3) -> tuple[tuple[str, int], ...]:
-    """Los `n` servicios más solicitados (R17): por conteo descendente y luego por nombre
-    ascendente sin importar mayúsculas ni tildes. Los nombres que solo difieren en eso se
-    cuentan juntos y se muestran con la primera grafía en orden alfabético.
+    """Los `n` servicios más solicitados (R17, R33): por conteo descendente y luego por nombre
+    ascendente sin importar mayúsculas ni tildes. Los nombres que solo difieren en mayúsculas,
+    tildes o espacios son el mismo servicio (R33): se cuentan juntos y se muestran con la
+    grafía vista más veces (a igualdad, la primera en orden alfabético).
 
     >>> mas_solicitados(Counter({"Formación": 2, "formacion": 1, "Asesoría": 3, "Becas": 1}))
     (('Asesoría', 3), ('Formación', 3), ('Becas', 1))
     """
-    grupos: dict[str, list[str]] = {}
+    grupos: dict[str, list[tuple[str, int]]] = {}
     conteo: Counter[str] = Counter()
     for nombre, veces in frecuencias.items():
-        clave = normalizar(nombre)
-        grupos.setdefault(clave, []).append(nombre)
+        clave = clave_servicio(nombre)
+        grupos.setdefault(clave, []).append((nombre, veces))
         conteo[clave] += veces
     orden = sorted(conteo, key=lambda clave: (-conteo[clave], clave))
-    return tuple((min(grupos[clave]), conteo[clave]) for clave in orden[:n])
+    return tuple((grafia_mas_vista(grupos[clave]), conteo[clave]) for clave in orden[:n])
 
 
 def criterio(indicador: Indicador, ambito: Ambito, ctx: Contexto) -> Criterio:

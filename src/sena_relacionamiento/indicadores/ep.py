@@ -2,16 +2,19 @@
 
 Ventana: el trimestre hasta el corte. EP = pares distintos (empresa, servicio) usados en la
 ventana por las empresas que su gestor contactó en ella (quien sea que registró el uso) /
-empresas contactadas; la meta es 2 servicios por empresa al cerrar el trimestre. Un servicio
-usado dos veces por una empresa cuenta una vez (**decisión** de R16): el segundo registro queda
-excluido con ese motivo.
+empresas contactadas, con los nombres que solo difieren en mayúsculas, tildes o espacios como un
+solo servicio (R33); la meta es 2 servicios por empresa al cerrar el trimestre. Un servicio
+usado dos veces por una empresa cuenta una vez (**decisión** de R16): cuenta el uso de fecha
+menor (a igualdad, el primero por sus campos: `clave_de_orden`) y los demás quedan excluidos con
+ese motivo, sea cual sea el orden de la entrada.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sena_relacionamiento.datos import DatosSeguimiento, Motivo
+from sena_relacionamiento._texto import clave_servicio
+from sena_relacionamiento.datos import DatosSeguimiento, Motivo, clave_de_orden
 from sena_relacionamiento.indicadores._base import (
     Ambito,
     Calculo,
@@ -36,7 +39,9 @@ def calcular(
     inicio_trimestre = ctx.inicio_trimestre
     usados: dict[str, dict[str, set[str]]] = {g: {} for g in contactadas}
     excluidos: dict[str, list[ServicioUsado]] = {}
-    for servicio in datos.servicios:
+    # De dos usos de un servicio cuenta el primero en el orden total (fecha, luego los campos),
+    # no el primero leído: la exclusión no depende del orden de la entrada.
+    for servicio in sorted(datos.servicios, key=clave_de_orden):
         gestor = gestor_de.get(servicio.nit)
         motivo = ctx.fuera_del_anio(servicio.fecha)
         if motivo is None:
@@ -48,8 +53,9 @@ def calcular(
                 motivo = Motivo.EMPRESA_NO_CONTACTADA
             else:
                 de_la_empresa = usados[gestor].setdefault(servicio.nit, set())
-                if servicio.servicio not in de_la_empresa:
-                    de_la_empresa.add(servicio.servicio)
+                clave = clave_servicio(servicio.servicio)  # R33: un servicio, un nombre
+                if clave not in de_la_empresa:
+                    de_la_empresa.add(clave)
                     continue
                 motivo = Motivo.SERVICIO_REPETIDO
         excluidos.setdefault(motivo, []).append(servicio)

@@ -38,6 +38,7 @@ from sena_relacionamiento.io.escritores import (
     informe_texto,
     informe_xlsx,
     neutralizar,
+    neutralizar_csv,
 )
 from sena_relacionamiento.io.pagina_html import (
     grafico_cv,
@@ -77,6 +78,7 @@ __all__ = [
     "leer_fecha",
     "leer_pesos",
     "neutralizar",
+    "neutralizar_csv",
     "pagina_html",
     "tablero_html",
 ]

@@ -4,9 +4,16 @@ Cada formato se genera completo en memoria (`generar`) y se escribe de una vez
 (`escribir`): a un archivo temporal de la misma carpeta que luego reemplaza al destino, así
 que un fallo nunca deja un archivo a medias.
 
-Un texto que va a una celda de CSV o de Excel y empieza por ``=``, ``+``, ``-``, ``@``, un
-tabulador o un retorno se neutraliza anteponiéndole ``'`` (inyección de fórmulas); los
-números se escriben como números.
+Inyección de fórmulas, según la salida (ver docs/formatos.md):
+
+- CSV: un texto que empieza por ``=``, ``+``, ``-``, ``@``, un tabulador o un retorno (o por
+  una de sus formas de ancho completo, como ``＝``) lleva ``'`` delante (`neutralizar`), y
+  también tras cada ``;`` seguido de uno de ellos (`neutralizar_csv`): Excel en español separa
+  por ``;`` y cada trozo sería una celda.
+- XLSX: el texto queda exacto, como celda de texto con el estilo «prefijo de comilla» de Excel.
+- JSON: el texto queda exacto (es para programas).
+
+Los números se escriben como números.
 
 >>> neutralizar("=HYPERLINK(\\"http://x\\")"), neutralizar("Huila"), neutralizar(-5)
 ('\\'=HYPERLINK("http://x")', 'Huila', -5)
@@ -22,8 +29,10 @@ import os
 import re
 import stat
 import tempfile
+import unicodedata
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -55,6 +64,7 @@ __all__ = [
     "informe_texto",
     "informe_xlsx",
     "neutralizar",
+    "neutralizar_csv",
 ]
 
 FORMATOS: Final = ("texto", "json", "csv", "xlsx", "html")
@@ -66,16 +76,29 @@ ESQUEMA_JSON: Final = 1
 COLUMNAS: Final = COLUMNAS_FILAS
 """Las columnas de `Informe.filas()`, en su orden: las del CSV y de ``resultados`` en JSON."""
 
-_PELIGROSOS: Final = ("=", "+", "-", "@", "\t", "\r")
+_PELIGROSOS: Final = ("=", "+", "-", "@", "\t", "\r", "\n", "\u2212")
 # Caracteres de control que un archivo XLSX no admite y que en una terminal pueden ser
-# secuencias de escape (ESC es \x1b).
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# secuencias de escape (ESC es \x1b, CSI de C1 es \x9b) o reordenar lo que se ve (los
+# controles bidireccionales U+202A–U+202E y U+2066–U+2069).
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _es_formula(texto: str) -> bool:
+    """Si una hoja de cálculo leería el texto como fórmula: empieza por un carácter de
+    fórmula o por una forma compatible (``＝``, ``﹦``, ``＋``, ``－``, ``＠``…, que NFKC lleva
+    a ``=``, ``+``, ``-``, ``@``) o por el signo menos ``−``."""
+    return unicodedata.normalize("NFKC", texto[:1]).startswith(_PELIGROSOS)
 
 
 def neutralizar(valor: object) -> object:
-    """El valor listo para una celda de hoja de cálculo: un texto que empieza por un
-    carácter de fórmula lleva ``'`` delante; lo demás (números incluidos) queda igual."""
-    if isinstance(valor, str) and valor.startswith(_PELIGROSOS):
+    """El valor listo para una celda de CSV: un texto que empieza por un carácter de fórmula
+    (también de ancho completo, como ``＝``) lleva ``'`` delante; lo demás (números incluidos)
+    queda igual.
+
+    >>> neutralizar("＝1+1"), neutralizar("x;=1")
+    ("'＝1+1", 'x;=1')
+    """
+    if isinstance(valor, str) and valor and _es_formula(valor):
         return "'" + valor
     return valor
 
@@ -117,6 +140,7 @@ def _tablero_texto(tablero: Tablero, parametros: Parametros) -> list[str]:
     return [*lineas, ""]
 
 
+@formato.contexto_propio
 def informe_texto(inf: Informe) -> str:
     """El informe para leer en la terminal, en español y con cifras es_CO: una tabla por
     ámbito (la nación, los roles, las regionales con datos y los gestores) con valor, meta,
@@ -209,12 +233,29 @@ def _celda_csv(valor: object) -> object:
         return format(valor, "f")
     if isinstance(valor, date):
         return valor.isoformat()
-    return neutralizar(valor)
+    return neutralizar_csv(valor)
+
+
+_TRAS_PUNTO_Y_COMA: Final = re.compile(r";(?=(.))", re.DOTALL)
+
+
+def neutralizar_csv(valor: object) -> object:
+    """`neutralizar` y además, dentro del texto, una ``'`` tras cada ``;`` seguido de un
+    carácter de fórmula: Excel en español separa un CSV por ``;``, así que cada trozo es una
+    celda que no debe empezar por ``=``.
+
+    >>> neutralizar_csv("x;=cmd|' /C calc'!A0;")
+    "x;'=cmd|' /C calc'!A0;"
+    """
+    valor = neutralizar(valor)
+    if isinstance(valor, str) and ";" in valor:
+        return _TRAS_PUNTO_Y_COMA.sub(lambda m: ";'" if _es_formula(m.group(1)) else ";", valor)
+    return valor
 
 
 def informe_csv(inf: Informe) -> str:
     """Las filas de `Informe.filas()` como CSV: separador ``,``, decimales con punto,
-    fechas ISO, vacío donde no hay valor y los textos neutralizados."""
+    fechas ISO, vacío donde no hay valor y los textos neutralizados (`neutralizar_csv`)."""
     salida = io.StringIO()
     escritor = csv.writer(salida, lineterminator="\n")
     escritor.writerow(COLUMNAS)
@@ -250,9 +291,22 @@ _ENCABEZADO_AMBITO: Final = (
 
 
 def _celda_xlsx(valor: object) -> object:
+    """El valor de una celda de XLSX: el texto sin caracteres de control, exacto (la
+    neutralización es de estilo: ver `_agregar`)."""
     if isinstance(valor, str):
-        return neutralizar(_sin_control(valor))
+        return _sin_control(valor)
     return valor
+
+
+def _agregar(hoja: Any, valores: Iterable[object]) -> None:
+    """Agrega una fila a la hoja. Un texto que Excel leería como fórmula queda como celda de
+    texto con el estilo «prefijo de comilla» (``quotePrefix``): se ve el texto original, sin
+    una ``'`` visible, y nunca se evalúa."""
+    hoja.append([_celda_xlsx(v) for v in valores])
+    for celda in hoja[hoja.max_row]:
+        if isinstance(celda.value, str) and celda.value and _es_formula(celda.value):
+            celda.data_type = "s"
+            celda.quotePrefix = True
 
 
 def _formato_numero(indicador: Indicador) -> str:
@@ -313,24 +367,22 @@ def informe_xlsx(inf: Informe) -> bytes:
                 continue
             for r in tablero.resultados:
                 fila += 1
-                hoja.append(
-                    [
-                        _celda_xlsx(v)
-                        for v in (
-                            tablero.clave,
-                            tablero.nombre,
-                            r.indicador.name,
-                            r.indicador.etiqueta,
-                            r.inicio,
-                            r.fin,
-                            r.valor,
-                            r.meta,
-                            r.numerador,
-                            r.denominador,
-                            r.estado.etiqueta,
-                            formato.etiqueta(r.semaforo),
-                        )
-                    ]
+                _agregar(
+                    hoja,
+                    (
+                        tablero.clave,
+                        tablero.nombre,
+                        r.indicador.name,
+                        r.indicador.etiqueta,
+                        r.inicio,
+                        r.fin,
+                        r.valor,
+                        r.meta,
+                        r.numerador,
+                        r.denominador,
+                        r.estado.etiqueta,
+                        formato.etiqueta(r.semaforo),
+                    ),
                 )
                 for columna in ("E", "F"):
                     hoja[f"{columna}{fila}"].number_format = _FORMATO_FECHA
@@ -344,41 +396,64 @@ def informe_xlsx(inf: Informe) -> bytes:
     for tablero in inf.tableros:
         for r in tablero.resultados:
             for dato, elemento, valor in _detalle_plano(r.detalle):
-                detalle.append(
-                    [
-                        _celda_xlsx(v)
-                        for v in (
-                            tablero.ambito.etiqueta,
-                            tablero.clave,
-                            r.indicador.name,
-                            dato,
-                            elemento,
-                            valor,
-                        )
-                    ]
+                _agregar(
+                    detalle,
+                    (
+                        tablero.ambito.etiqueta,
+                        tablero.clave,
+                        r.indicador.name,
+                        dato,
+                        elemento,
+                        valor,
+                    ),
                 )
     _terminar_hoja(detalle, negrita, (10, 24, 16, 34, 40, 14))
     resumen = libro.create_sheet("Excluidos")
     resumen.append(["Motivo", "Registros"])
     for motivo, n in _excluidos(inf).items():
-        resumen.append([_celda_xlsx(motivo), n])
+        _agregar(resumen, (motivo, n))
     _terminar_hoja(resumen, negrita, (50, 12))
     lista = libro.create_sheet("Registros excluidos")
     lista.append(["Motivo", "Tipo de registro", "Datos"])
     for exclusion in inf.excluidos:
-        lista.append(
-            [
-                _celda_xlsx(v)
-                for v in (
-                    exclusion.motivo,
-                    type(exclusion.registro).__name__,
-                    _datos_registro(exclusion.registro),
-                )
-            ]
+        _agregar(
+            lista,
+            (
+                exclusion.motivo,
+                type(exclusion.registro).__name__,
+                _datos_registro(exclusion.registro),
+            ),
         )
     _terminar_hoja(lista, negrita, (50, 22, 100))
+    # Reproducible byte a byte: las propiedades del documento y las fechas de cada parte del
+    # ZIP son el corte del periodo (R12: el día en que se entrega), no la hora de generarlo.
+    corte = datetime.combine(inf.periodo.fin, time())
+    libro.properties.created = libro.properties.modified = corte
     salida = io.BytesIO()
     libro.save(salida)
+    return _zip_fijo(salida.getvalue(), corte)
+
+
+_MODIFICADO: Final = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _zip_fijo(contenido: bytes, fecha: datetime) -> bytes:
+    """El libro con la fecha `fecha` en cada parte del ZIP y en ``dcterms:modified``
+    (openpyxl pone la hora de guardar): el mismo informe da los mismos bytes."""
+    marca = fecha.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    salida = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(contenido)) as origen,
+        zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as destino,
+    ):
+        for parte in origen.infolist():
+            datos = origen.read(parte)
+            if parte.filename == "docProps/core.xml":
+                datos = _MODIFICADO.sub(rb"\g<1>" + marca + rb"\g<2>", datos)
+            fija = zipfile.ZipInfo(parte.filename, date_time=fecha.timetuple()[:6])
+            fija.compress_type = zipfile.ZIP_DEFLATED
+            fija.external_attr = parte.external_attr
+            destino.writestr(fija, datos)
     return salida.getvalue()
 
 

@@ -80,6 +80,7 @@ def _tarjetas(tablero: Tablero) -> str:
     return '<div class="tarjetas">' + "".join(_tarjeta(r) for r in tablero.resultados) + "</div>"
 
 
+@formato.contexto_propio
 def tablero_html(t: Tablero) -> str:
     """Un tablero como tabla HTML: una fila por indicador con valor, meta, estado, semáforo
     (coloreado, R25) y ventana. Sirve de ``_repr_html_`` de `Tablero`."""
@@ -128,6 +129,7 @@ def _matriz(tableros: Iterable[Tablero], leyenda: str) -> str:
     )
 
 
+@formato.contexto_propio
 def informe_html(inf: Informe) -> str:
     """El informe como una tabla HTML: la nación, los roles y las regionales con datos, un
     indicador por columna y cada celda coloreada por su semáforo (R25). Sirve de
@@ -188,6 +190,7 @@ def _barra(posicion: int, nombre: str, fraccion: float, color: str, cifra: str) 
     )
 
 
+@formato.contexto_propio
 def grafico_cv(inf: Informe) -> str:
     """Gráfico SVG del avance de cada regional con datos en contratos voluntarios frente a
     su meta de la vigencia (R19, R27). La barra llena es la meta; la línea punteada, lo
@@ -231,6 +234,7 @@ def grafico_cv(inf: Informe) -> str:
     return _svg("Avance de contratos de aprendizaje voluntarios por regional", filas, guias)
 
 
+@formato.contexto_propio
 def grafico_ec(inf: Informe) -> str:
     """Gráfico SVG de la cobertura de empresas contactadas (EC) de cada regional con
     empresas asignadas en el trimestre, de 0 % a 100 %, con la meta marcada (R14)."""
@@ -256,6 +260,7 @@ def grafico_ec(inf: Informe) -> str:
 # --- La página ---
 
 
+@formato.contexto_propio
 def pagina_html(inf: Informe) -> str:
     """El informe como una página HTML completa y autocontenida (ver el módulo)."""
     p = inf.periodo

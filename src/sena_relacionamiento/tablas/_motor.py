@@ -23,6 +23,7 @@ from typing import Any, Final, Generic, TypeVar
 import attrs
 import narwhals.stable.v2 as nw
 
+from sena_relacionamiento._texto import clave_servicio
 from sena_relacionamiento.datos import Motivo
 from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
 from sena_relacionamiento.indicadores._base import Calculo, Contexto, Parcial
@@ -388,7 +389,7 @@ class Motor:
             )
             .with_columns(
                 _codigo(pares, desde=previos),
-                _par=nw.concat_str([nw.col("nit"), nw.col("servicio")], separator="\x1f"),
+                _par=nw.concat_str([nw.col("nit"), self._servicio(t.marco)], separator="\x1f"),
             )
         )
         consultas = (
@@ -417,6 +418,22 @@ class Motor:
 
         return Paso(consultas, interpretar)
 
+    @staticmethod
+    def _servicio(marco: Any) -> nw.Expr:
+        """La columna ``servicio`` con un solo nombre por servicio (R33): los nombres que solo
+        difieren en mayúsculas, tildes o espacios pasan a uno de ellos. Lee antes los nombres
+        distintos (una consulta pequeña); si ninguno tiene variantes, la columna queda igual."""
+        grupos: dict[str, list[str]] = {}
+        for nombre in _columnas(marco.select("servicio").unique())["servicio"]:
+            if not es_nulo(nombre):
+                grupos.setdefault(clave_servicio(nombre), []).append(nombre)
+        variantes = {n: min(g) for g in grupos.values() if len(g) > 1 for n in g}
+        if not variantes:
+            return nw.col("servicio")
+        return nw.col("servicio").replace_strict(
+            list(variantes), list(variantes.values()), default=nw.col("servicio")
+        )
+
     def eg(self, nativo: Any) -> Paso[Calculo]:
         """EG (R17): solicitudes recibidas en el mes y las gestionadas hasta el corte."""
         ctx = self.ctx
@@ -428,8 +445,15 @@ class Motor:
             *self._motivos_de_fecha(t),
             (~desde("fecha", fh, ctx.inicio_mes), Motivo.FUERA_DEL_MES),
         ]
+        # R17, R23: una fila repetida (mismo id y mismo contenido) cuenta una vez; las demás
+        # se excluyen como repetidas. El mismo id con otro contenido es inconsistente.
+        unicas = t.marco.filter(~nw.col("_nula")).unique()
+        filas = t.marco.select(
+            nw.len().alias("total"), nw.col("_nula").cast(nw.Int64).sum().alias("nulas")
+        )
+        ids = unicas.group_by("id").agg(nw.len().alias("n")).filter(nw.col("n") > 1).select("id")
         consulta = _agrupar(
-            t.marco,
+            unicas,
             ["gestor", "regional"],
             pares,
             gestionadas=_entero(
@@ -439,7 +463,12 @@ class Motor:
             antes=_entero(nw.col("fecha_gestion") < nw.col("fecha")),
         )
 
-        def interpretar(consulta: Any) -> Calculo:
+        def interpretar(consulta: Any, filas: Any, unicas: Any, ids: Any) -> Calculo:
+            if len(ids):
+                raise RegistroInconsistente(
+                    f"solicitudes: dos solicitudes con el mismo id {_columnas(ids)['id'][0]!r} y "
+                    "distinto contenido"
+                )
             grupos = _columnas(consulta)
             mapa = self._mapa_regional("solicitudes", grupos["regional"])
             self._revisar_regional_de_gestor("solicitudes", grupos, mapa)
@@ -449,7 +478,16 @@ class Motor:
                     campo="solicitudes.fecha_gestion",
                 )
             calculo = Calculo()
-            c = self._repartir("solicitudes", pares, grupos)
+            fila = _columnas(filas)
+            nulas = int(fila["nulas"][0] or 0)
+            repetidas = int(fila["total"][0]) - nulas - int(_columnas(unicas)["n"][0])
+            # Las filas nulas y las repetidas no están en `consulta` (solo las únicas): las
+            # nulas van con su motivo (código 1) y las repetidas como contadas (código 0) que
+            # `extra` pasa a su motivo.
+            otras = {"_m": [1, 0], "_n": [nulas, repetidas]}
+            c = self._repartir(
+                "solicitudes", pares, grupos, otras, extra={Motivo.REPETIDO: repetidas}
+            )
             for id_gestor, valor, n, gestionadas in zip(
                 c["gestor"], c["regional"], c["_n"], c["gestionadas"], strict=True
             ):
@@ -458,7 +496,8 @@ class Motor:
                 parcial.numerador += int(gestionadas)
             return calculo
 
-        return Paso((consulta,), interpretar)
+        consultas = (consulta, filas, unicas.select(nw.len().alias("n")), ids.head(1))
+        return Paso(consultas, interpretar)
 
     def af(self, nativo: Any) -> Paso[Calculo]:
         """AF (R18): ambientes del mes por gestor."""

@@ -12,7 +12,7 @@ import attrs
 import narwhals.stable.v2 as nw
 
 from sena_relacionamiento._inmutable import MapaFijo
-from sena_relacionamiento.datos import DatosSeguimiento
+from sena_relacionamiento.datos import DatosSeguimiento, Motivo
 from sena_relacionamiento.enumeraciones import Rol
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.indicadores._base import Calculo, Contexto
@@ -170,7 +170,9 @@ def informe_tabular(
     datos = DatosSeguimiento(gestores=lista_gestores, asignaciones=())
     motor = Motor(ctx, lista_gestores)
     motor.registros["gestores"] = len(lista_gestores)
-    motor.excluidos["gestores"] = {}
+    # R14, R23: un gestor repetido (mismo id y mismo contenido) es uno solo.
+    repetidos = len(datos.excluidos)
+    motor.excluidos["gestores"] = {Motivo.REPETIDO: repetidos} if repetidos else {}
     # Primero las tablas grandes (asignaciones, contactos y servicios, que comparten la cartera
     # y las empresas contactadas): con polars se recogen mientras se arman las consultas de las
     # demás tablas (`ejecutar`).
