@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from types import SimpleNamespace
 
+import sena_relacionamiento_pytest as plugin
 from sena_relacionamiento import DatosSeguimiento, Informe, Periodo
-from sena_relacionamiento.testing import plugin
 
 RAIZ = Path(__file__).resolve().parent.parent
 
@@ -16,14 +18,24 @@ RAIZ = Path(__file__).resolve().parent.parent
 def test_pyproject_declara_el_punto_de_entrada_pytest11() -> None:
     proyecto = tomllib.loads((RAIZ / "pyproject.toml").read_text("utf-8"))
     puntos = proyecto["project"]["entry-points"]["pytest11"]
-    assert puntos == {"sena_relacionamiento": "sena_relacionamiento.testing.plugin"}
-    # El complemento se carga antes que la medición de cobertura: volver a ejecutarlo aquí
-    # cubre sus líneas de módulo y comprueba que se importa sin efectos.
+    assert puntos == {"sena_relacionamiento": "sena_relacionamiento_pytest"}
     assert importlib.reload(plugin).__all__ == [
         "sena_constructores",
         "sena_datos_ejemplo",
         "sena_informe_ejemplo",
     ]
+
+
+def test_el_complemento_no_importa_el_paquete_al_cargarse() -> None:
+    codigo = (
+        "import sys, sena_relacionamiento_pytest\n"
+        "print(any(m.startswith('sena_relacionamiento.') or m == 'sena_relacionamiento'"
+        " for m in sys.modules))\n"
+    )
+    salida = subprocess.run(
+        [sys.executable, "-c", codigo], capture_output=True, text=True, check=True
+    )
+    assert salida.stdout.strip() == "False"
 
 
 def test_fixture_datos_e_informe_de_ejemplo(
