@@ -73,6 +73,9 @@ NOMBRES_DE_API_MD = [
     "puede",
     "exigir",
     "CarpetaCompartida",
+    # Segunda ronda (issue 17).
+    "serie",
+    "Serie",
 ]
 
 PESADOS = ["pandas", "polars", "narwhals", "openpyxl", "holidays", "hypothesis", "duckdb"]

@@ -69,6 +69,7 @@ from sena_relacionamiento.relacionamiento import (
     segmento_empresa,
 )
 from sena_relacionamiento.segmentacion import segmento_regional, tipo_empresa
+from sena_relacionamiento.serie import Serie, serie
 
 __version__ = "0.1.0"
 
@@ -120,6 +121,7 @@ __all__ = [
     "SegmentoEmpresa",
     "SegmentoRegional",
     "Semaforo",
+    "Serie",
     "ServicioUsado",
     "SinDestino",
     "Solicitud",
@@ -143,6 +145,7 @@ __all__ = [
     "relacionamiento",
     "segmento_empresa",
     "segmento_regional",
+    "serie",
     "tipo_empresa",
     "validar_pesos",
 ]

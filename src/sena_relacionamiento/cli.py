@@ -8,6 +8,8 @@
 - ``clasificar --aportes MONTO --regional NOMBRE``: el tipo de empresa (R4) y el segmento de
   su regional (R3).
 - ``periodo FECHA``: el periodo, el trimestre y la vigencia de una fecha (R8–R12).
+- ``serie --desde AAAA-MM --hasta AAAA-MM [--datos CARPETA] [--formato texto|json|csv]
+  [--salida ARCHIVO]``: los informes de cada periodo del lapso (ver `_cli_serie`).
 - ``regionales``: el catálogo de las 33 regionales con su código y su segmento (R1, R3).
 
 Códigos de salida (`EXITO`, `ERROR_DE_USO`, `ERROR_EN_LOS_DATOS`, `ERROR_AL_ESCRIBIR`): 0 si
@@ -39,7 +41,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, Final, NoReturn, TypeVar
 
-from sena_relacionamiento import formato
+from sena_relacionamiento import _cli_serie, formato
 from sena_relacionamiento.dinero import parsear_pesos
 from sena_relacionamiento.enumeraciones import TipoEmpresa
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
@@ -239,6 +241,7 @@ def _analizador() -> _Analizador:
         help=f"el día de corte, de 1 a 28 (por omisión {PARAMETROS_2012.dia_corte}, R10)",
     )
 
+    _cli_serie.agregar(ordenes)  # serie (issue 17): su propio módulo
     ordenes.add_parser(
         "regionales",
         help="el catálogo de las 33 regionales",
@@ -380,6 +383,7 @@ _ORDENES: Final[dict[str, Callable[[argparse.Namespace], None]]] = {
     "informe": _orden_informe,
     "clasificar": _orden_clasificar,
     "periodo": _orden_periodo,
+    "serie": _cli_serie.ejecutar,
     "regionales": _orden_regionales,
 }
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
 
@@ -46,6 +46,10 @@ from sena_relacionamiento.registros import (
     Solicitud,
 )
 from sena_relacionamiento.registros import id_gestor as _id_gestor
+
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped]
+    import polars
 
 __all__ = ["Informe", "Tablero", "informe"]
 
@@ -163,9 +167,13 @@ def _fila(tablero: Tablero, resultado: Resultado) -> dict[str, Any]:
     return dict(zip(COLUMNAS_FILAS, valores, strict=True))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Informe:
-    """El informe de un periodo (R22–R25): tableros por ámbito y los excluidos (R23)."""
+    """El informe de un periodo (R22–R25): tableros por ámbito y los excluidos (R23).
+
+    Su `repr` es corto: el periodo, cuántos ámbitos, cuántos registros de entrada y cuántos
+    excluidos por motivo. `registros` es el número de registros de entrada (R23).
+    """
 
     periodo: Periodo
     parametros: Parametros
@@ -174,6 +182,7 @@ class Informe:
     regionales: MapaFijo[str, Tablero]
     gestores: MapaFijo[str, Tablero]
     _exclusiones: tuple[tuple[str, tuple[Any, ...]], ...] = attrs.field(alias="exclusiones")
+    registros: int | None = attrs.field(default=None, eq=False)
 
     def regional(self, consulta: ConsultaRegional) -> Tablero:
         """El tablero de una regional (cualquier cosa que `regional()` acepte)."""
@@ -231,6 +240,37 @@ class Informe:
         escritor CSV: claves ``ambito``, ``clave``, ``indicador``, ``inicio``, ``fin``,
         ``valor``, ``meta``, ``numerador``, ``denominador``, ``estado``, ``semaforo``."""
         return [fila for tablero in self.tableros for fila in tablero.filas()]
+
+    def a_pandas(self) -> pandas.DataFrame:
+        """Las filas como `pandas.DataFrame` con tipos reales: fechas como fechas, conteos
+        enteros con nulos y razones como decimales exactos (pyarrow). Sin pandas o pyarrow
+        instalados, `DependenciaFaltante`."""
+        from sena_relacionamiento.io.dataframes import a_pandas
+
+        return a_pandas(self.filas())
+
+    def a_polars(self) -> polars.DataFrame:
+        """Las filas como `polars.DataFrame` con tipos reales: ``Date``, enteros con nulos y
+        ``Decimal`` exacto. Sin polars instalado, `DependenciaFaltante`."""
+        from sena_relacionamiento.io.dataframes import a_polars
+
+        return a_polars(self.filas())
+
+    def __repr__(self) -> str:
+        con_datos = sum(
+            any(r.denominador or r.numerador for r in t.resultados)
+            for t in self.regionales.values()
+        )
+        resumen = {m: n for m, n in sorted(self.resumen_excluidos().items()) if n}
+        total = sum(resumen.values())
+        motivos = "".join(f"; {m}: {n}" for m, n in resumen.items())
+        registros = "" if self.registros is None else f"{self.registros} registros, "
+        return (
+            f"<Informe {self.periodo} ({self.periodo.inicio.isoformat()} a "
+            f"{self.periodo.fin.isoformat()}): {len(self.regionales)} regionales "
+            f"({con_datos} con datos), {len(self.gestores)} gestores, {len(self.roles)} roles; "
+            f"{registros}{total} excluidos{motivos}>"
+        )
 
 
 def informe(
@@ -339,7 +379,12 @@ def _consolidar(
         regionales=MapaFijo(tableros[TipoAmbito.REGIONAL]),
         gestores=MapaFijo(tableros[TipoAmbito.GESTOR]),
         exclusiones=tuple(exclusiones),
+        registros=sum(len(c) for c in attrs.astuple(datos, recurse=False, filter=_coleccion)),
     )
+
+
+def _coleccion(atributo: attrs.Attribute[Any], valor: Any) -> bool:
+    return atributo.name != "indice"
 
 
 def _tablero(

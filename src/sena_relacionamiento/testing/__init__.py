@@ -87,6 +87,7 @@ _ESTRATEGIAS: Final = frozenset(
         "parametros",
         "periodos",
         "regionales",
+        "registrar_estrategias",
         "relacionamientos",
         "servicios_usados",
         "solicitudes",

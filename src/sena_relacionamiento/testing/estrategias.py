@@ -80,6 +80,7 @@ __all__ = [
     "parametros",
     "periodos",
     "regionales",
+    "registrar_estrategias",
     "relacionamientos",
     "servicios_usados",
     "solicitudes",
@@ -605,9 +606,12 @@ _POR_TIPO: Final[Sequence[tuple[type[Any], Any]]] = (
 )
 
 
-def _registrar_estrategias() -> None:
+def registrar_estrategias() -> None:
     """Registra una estrategia por cada tipo público en `hypothesis`, para que
     ``st.from_type(Contacto)`` funcione. Lo llama el punto de entrada ``hypothesis`` del
     paquete; llamarlo de nuevo no cambia nada."""
     for tipo, fabrica in _POR_TIPO:
         st.register_type_strategy(tipo, fabrica())
+
+
+_registrar_estrategias = registrar_estrategias  # el nombre del punto de entrada ``hypothesis``
