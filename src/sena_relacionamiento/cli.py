@@ -9,6 +9,11 @@
   su regional (R3).
 - ``periodo FECHA``: el periodo, el trimestre y la vigencia de una fecha (R8–R12).
 - ``regionales``: el catálogo de las 33 regionales con su código y su segmento (R1, R3).
+- ``parametros [--vigencia AAAA]``: el documento TOML de los parámetros de una vigencia
+  (R30); para otro año, una plantilla con los números de 2012 para confirmar uno por uno.
+
+Las órdenes que aplican reglas (``informe``, ``clasificar``, ``periodo``, ``regionales``)
+aceptan ``--parametros ARCHIVO.toml``: los parámetros de otra vigencia (por omisión, 2012).
 
 Termina con 0 si todo sale bien y con 2 ante un dato o un uso inválido, con el mensaje en
 español en la salida de errores y sin traza.
@@ -38,7 +43,8 @@ from sena_relacionamiento.fechas import fecha_bogota
 from sena_relacionamiento.informe import informe
 from sena_relacionamiento.io.csv_lector import leer_carpeta, leer_fecha
 from sena_relacionamiento.io.escritores import FORMATOS, escribir_atomico, generar
-from sena_relacionamiento.parametros import PARAMETROS_2012
+from sena_relacionamiento.io.parametros import cargar_parametros
+from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo, Trimestre, Vigencia
 from sena_relacionamiento.regionales import REGIONALES, regional
 from sena_relacionamiento.relacionamiento import relacionamiento, segmento_empresa
@@ -159,6 +165,7 @@ def _analizador() -> _Analizador:
         help="el archivo donde escribir el informe (completo o nada); sin él, se escribe en "
         "la salida estándar",
     )
+    _opcion_parametros(o)
 
     o = ordenes.add_parser(
         "clasificar",
@@ -179,6 +186,7 @@ def _analizador() -> _Analizador:
         required=True,
         help="la regional: nombre, alias o código («Huila», «Bogotá D.C.», «41»)",
     )
+    _opcion_parametros(o)
 
     o = ordenes.add_parser(
         "periodo",
@@ -190,18 +198,50 @@ def _analizador() -> _Analizador:
     o.add_argument(
         "--dia-corte",
         type=int,
-        default=PARAMETROS_2012.dia_corte,
         metavar="DÍA",
-        help=f"el día de corte, de 1 a 28 (por omisión {PARAMETROS_2012.dia_corte}, R10)",
+        help="el día de corte, de 1 a 28 (por omisión el de --parametros o "
+        f"{PARAMETROS_2012.dia_corte}, R10)",
     )
+    _opcion_parametros(o)
 
-    ordenes.add_parser(
+    o = ordenes.add_parser(
         "regionales",
         help="el catálogo de las 33 regionales",
         description="Lista las 33 regionales con su código, su segmento (R3), su meta de "
         "contratos voluntarios (R27) y su tope de empresas que monetizan (R28).",
     )
+    _opcion_parametros(o)
+
+    o = ordenes.add_parser(
+        "parametros",
+        help="el documento TOML de los parámetros de una vigencia",
+        description="Escribe el documento TOML de los parámetros de una vigencia (R30), que "
+        "--parametros y cargar_parametros leen. Para otro año, es una plantilla: los números "
+        "de la vigencia base, cada uno con la fuente «plantilla: … confirme cada cifra»; la "
+        "biblioteca no inventa metas.",
+    )
+    o.add_argument(
+        "--vigencia",
+        type=int,
+        metavar="AAAA",
+        help="el año (por omisión, el de la vigencia base: 2012 o la de --parametros)",
+    )
+    _opcion_parametros(o)
     return analizador
+
+
+def _opcion_parametros(orden: argparse.ArgumentParser) -> None:
+    orden.add_argument(
+        "--parametros",
+        metavar="ARCHIVO.toml",
+        help="los parámetros de la vigencia, un documento TOML (R30); por omisión, los de "
+        "2012. «sena-relacionamiento parametros --vigencia AAAA» escribe una plantilla",
+    )
+
+
+def _parametros(args: argparse.Namespace) -> Parametros:
+    """Los de ``--parametros`` o, sin la opción, los de 2012."""
+    return cargar_parametros(args.parametros) if args.parametros else PARAMETROS_2012
 
 
 def _argumento(nombre: str, funcion: Callable[[str], _T], texto: str) -> _T:
@@ -227,14 +267,17 @@ def _escribir(contenido: str, *, binario: bool) -> None:
 def _orden_informe(args: argparse.Namespace) -> None:
     if args.formato == "xlsx" and not args.salida:
         raise _ErrorDeUso("el formato xlsx necesita --salida ARCHIVO")
-    periodo = _argumento("--periodo", Periodo.parse, args.periodo)
+    p = _parametros(args)
+    periodo = _argumento(
+        "--periodo", lambda t: Periodo.parse(t, dia_corte=p.dia_corte), args.periodo
+    )
     if args.datos:
         datos = leer_carpeta(args.datos)
     else:
         from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
 
         datos = datos_de_ejemplo()
-    contenido = generar(informe(datos, periodo), args.formato)
+    contenido = generar(informe(datos, periodo, parametros=p), args.formato)
     if args.salida:
         escribir_atomico(args.salida, contenido)
         print(f"Informe {periodo} en formato {args.formato} escrito en {args.salida}")
@@ -244,11 +287,11 @@ def _orden_informe(args: argparse.Namespace) -> None:
 
 
 def _orden_clasificar(args: argparse.Namespace) -> None:
-    p = PARAMETROS_2012
+    p = _parametros(args)
     aportes = _argumento("--aportes", parsear_pesos, args.aportes)
     r = _argumento("--regional", regional, args.regional)
     segmento = p.segmento(r)
-    tipo = tipo_empresa(aportes, r)
+    tipo = tipo_empresa(aportes, r, parametros=p)
     inferido = " (inferido: la circular no la pone en su cuadro; R3)"
     techo = p.techos_tipo_b[segmento]
     if tipo is TipoEmpresa.NO_FOCALIZADA:
@@ -279,7 +322,9 @@ def _orden_clasificar(args: argparse.Namespace) -> None:
 
 def _orden_periodo(args: argparse.Namespace) -> None:
     valor = _argumento("FECHA", leer_fecha, args.fecha)
-    dia_corte: int = args.dia_corte
+    dia_corte: int = _parametros(args).dia_corte if args.dia_corte is None else args.dia_corte
+    if args.parametros and dia_corte != _parametros(args).dia_corte:
+        raise _ErrorDeUso(f"--dia-corte {dia_corte} no es el día de corte de --parametros")
     periodo = Periodo.de(valor, dia_corte=dia_corte)
     trimestre = Trimestre.de(valor, dia_corte=dia_corte)
     vigencia = Vigencia.de(valor, dia_corte=dia_corte)
@@ -293,7 +338,7 @@ def _orden_periodo(args: argparse.Namespace) -> None:
 
 
 def _orden_regionales(args: argparse.Namespace) -> None:
-    p = PARAMETROS_2012
+    p = _parametros(args)
     filas = [("Código", "Regional", "Segmento", "Meta CV", "Tope EM")]
     for r in REGIONALES:
         marca = "*" if r.codigo in p.segmentos_inferidos else ""
@@ -319,11 +364,18 @@ def _orden_regionales(args: argparse.Namespace) -> None:
     )
 
 
+def _orden_parametros(args: argparse.Namespace) -> None:
+    base = _parametros(args)
+    anio = base.vigencia if args.vigencia is None else args.vigencia
+    _escribir((base if anio == base.vigencia else base.plantilla(anio)).a_toml(), binario=True)
+
+
 _ORDENES: Final[dict[str, Callable[[argparse.Namespace], None]]] = {
     "informe": _orden_informe,
     "clasificar": _orden_clasificar,
     "periodo": _orden_periodo,
     "regionales": _orden_regionales,
+    "parametros": _orden_parametros,
 }
 
 

@@ -42,12 +42,14 @@ from sena_relacionamiento.io.pagina_html import (
     pagina_html,
     tablero_html,
 )
+from sena_relacionamiento.io.parametros import cargar_parametros
 
 __all__ = [
     "ARCHIVOS",
     "COLUMNAS",
     "ESQUEMA_JSON",
     "FORMATOS",
+    "cargar_parametros",
     "carpeta_de_ejemplo",
     "columnas",
     "datos_de_ejemplo",
