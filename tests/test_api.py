@@ -73,6 +73,8 @@ NOMBRES_DE_API_MD = [
     "puede",
     "exigir",
     "CarpetaCompartida",
+    # Segunda ronda (R30).
+    "cargar_parametros",
 ]
 
 PESADOS = ["pandas", "polars", "narwhals", "openpyxl", "holidays", "hypothesis", "duckdb"]

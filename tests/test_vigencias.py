@@ -658,3 +658,22 @@ def test_la_pagina_vigencias_muestra_el_documento_de_2012() -> None:
     pagina = (Path(__file__).parent.parent / "docs" / "vigencias.md").read_text(encoding="utf-8")
     copia = pagina.split("```toml\n")[-1].split("```")[0]
     assert copia == DOCUMENTO_2012.read_text(encoding="utf-8")
+
+
+def test_cargar_parametros_se_importa_al_pedirlo() -> None:
+    """`cargar_parametros` lee archivos: importar el paquete no carga el borde `io`."""
+    import subprocess
+    import sys
+
+    codigo = (
+        "import sys, sena_relacionamiento as s\n"
+        "antes = 'sena_relacionamiento.io' in sys.modules\n"
+        "from sena_relacionamiento import cargar_parametros\n"
+        "print(antes, cargar_parametros is s.io.cargar_parametros)\n"
+    )
+    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True)
+    assert salida.stdout.split() == ["False", "True"]
+    import sena_relacionamiento
+
+    with pytest.raises(AttributeError, match="no_existe"):
+        sena_relacionamiento.no_existe  # noqa: B018
