@@ -379,6 +379,22 @@ def test_lineas_de_claves_en_un_toml_enredado() -> None:
     assert lineas[("tabla", "sub tabla", "despues")] == 25
 
 
+@pytest.mark.parametrize(
+    ("texto", "lineas"),
+    [
+        ("a = [}", {("a",): 1}),  # un arreglo que no avanza
+        ("a = {\n", {("a",): 1}),  # una tabla en línea sin clave
+        ('b = 1\na = "sin cerrar', {("b",): 1, ("a",): 2}),
+        ('a = """sin cerrar', {("a",): 1}),
+        ("a = [1,", {("a",): 1}),
+        ("a = { x = 1", {("a",): 1, ("a", "x"): 1}),
+        ("a. = 1", {("a",): 1, ("a", ""): 1}),
+    ],
+)
+def test_lineas_de_claves_con_texto_que_no_es_toml(texto: str, lineas: dict[Any, int]) -> None:
+    assert lineas_de_claves(texto) == lineas
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     texto=st.text(alphabet=st.sampled_from(list("[]{}=\"'#,.\n\\ ab1")), max_size=40)
