@@ -76,6 +76,8 @@ NOMBRES_DE_API_MD = [
     # Segunda ronda (issue 17).
     "serie",
     "Serie",
+    # Segunda ronda (R30).
+    "cargar_parametros",
 ]
 
 PESADOS = ["pandas", "polars", "narwhals", "openpyxl", "holidays", "hypothesis", "duckdb"]

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
 import pytest
@@ -596,3 +597,149 @@ def test_una_terminal_con_errores_propios_se_respeta(monkeypatch: pytest.MonkeyP
     salida.flush()
     assert "Fecha: 1 de marzo" in salida.buffer.getvalue().decode("ascii")
     assert salida.errors == "replace"
+
+
+# --- parametros y --parametros (R30) ---
+
+CORPUS_PARAMETROS = Path(__file__).parent / "corpus_parametros"
+CASOS_PARAMETROS = sorted(p.stem for p in CORPUS_PARAMETROS.glob("*.toml"))
+
+
+def _documento(tmp_path: Path, texto: str, nombre: str = "vigencia.toml") -> str:
+    archivo = tmp_path / nombre
+    archivo.write_text(texto, encoding="utf-8")
+    return str(archivo)
+
+
+def test_parametros_escribe_el_documento_de_2012(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.resources import files
+
+    codigo, salida, _ = _correr(capsys, "parametros")
+    assert codigo == 0
+    empaquetado = files("sena_relacionamiento") / "vigencias" / "2012.toml"
+    assert salida == empaquetado.read_text(encoding="utf-8")
+    assert _correr(capsys, "parametros", "--vigencia", "2012")[1] == salida
+
+
+def test_parametros_de_otro_anio_es_una_plantilla(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from sena_relacionamiento import PARAMETROS_2012, cargar_parametros
+
+    codigo, salida, _ = _correr(capsys, "parametros", "--vigencia", "2013")
+    assert codigo == 0
+    p2013 = cargar_parametros(_documento(tmp_path, salida))
+    assert p2013 == PARAMETROS_2012.plantilla(2013)
+    # Sobre otra base: la plantilla dice de qué vigencia copia.
+    codigo, salida, _ = _correr(
+        capsys, "parametros", "--vigencia", "2014", "--parametros", _documento(tmp_path, salida)
+    )
+    assert codigo == 0
+    assert "plantilla: copia de la vigencia 2013; confirme cada cifra" in salida
+    assert "valor = 2014" in salida
+
+
+def test_parametros_con_una_vigencia_invalida(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, salida, error = _correr(capsys, "parametros", "--vigencia", "0")
+    assert (codigo, salida) == (2, "")
+    assert "vigencia: la vigencia es un año" in error
+    assert _correr(capsys, "parametros", "--vigencia", "dos mil")[0] == 2
+
+
+@pytest.mark.parametrize("caso", CASOS_PARAMETROS)
+@pytest.mark.parametrize("orden", ["informe", "clasificar", "periodo", "regionales"])
+def test_cada_documento_de_parametros_roto_termina_con_2(
+    capsys: pytest.CaptureFixture[str], caso: str, orden: str
+) -> None:
+    archivo = CORPUS_PARAMETROS / f"{caso}.toml"
+    argumentos = {
+        "informe": [],
+        "clasificar": ["--aportes", "1", "--regional", "Huila"],
+        "periodo": ["2013-03-01"],
+        "regionales": [],
+    }[orden]
+    codigo, salida, error = _correr(capsys, orden, *argumentos, "--parametros", str(archivo))
+    assert (codigo, salida) == (2, "")
+    assert error.startswith(f"sena-relacionamiento: error: {archivo}, línea ")
+    assert error.count("\n") == 1  # una sola línea, sin traza
+    for parte in (CORPUS_PARAMETROS / f"{caso}.esperado").read_text(encoding="utf-8").splitlines():
+        assert parte in error
+
+
+def test_parametros_que_no_existe(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    archivo = tmp_path / "no.toml"
+    codigo, _, error = _correr(capsys, "regionales", "--parametros", str(archivo))
+    assert codigo == 2
+    assert error.startswith(f"sena-relacionamiento: error: {archivo}: no se pudo leer el archivo")
+
+
+def _otros_parametros(**cambios: Any) -> str:
+    import attrs
+
+    from sena_relacionamiento import PARAMETROS_2012
+
+    return attrs.evolve(PARAMETROS_2012.plantilla(2013), **cambios).a_toml()
+
+
+def test_informe_con_parametros_de_otra_vigencia(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    archivo = _documento(tmp_path, _otros_parametros(dia_corte=20))
+    codigo, _, error = _correr(capsys, "informe", "--parametros", archivo)
+    assert codigo == 2
+    assert "el periodo es de 2012 y los parámetros de la vigencia 2013: pida un periodo" in error
+    codigo, salida, _ = _correr(
+        capsys, "informe", "--parametros", archivo, "--periodo", "2013-03", "--formato", "json"
+    )
+    assert codigo == 0
+    ec = next(f for f in json.loads(salida)["resultados"] if f["indicador"] == "EC")
+    assert (ec["inicio"], ec["fin"]) == ("2012-12-21", "2013-03-20")  # corte del día 20
+
+
+def test_informe_de_otro_anio_sin_parametros_dice_como_darlos(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    codigo, _, error = _correr(capsys, "informe", "--periodo", "2013-03")
+    assert codigo == 2
+    assert "--parametros vigencia-2013.toml" in error
+    assert "sena-relacionamiento parametros --vigencia 2013" in error
+
+
+def test_clasificar_y_regionales_con_parametros(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from sena_relacionamiento import PARAMETROS_2012, SegmentoRegional
+
+    archivo = _documento(
+        tmp_path,
+        _otros_parametros(
+            segmentos={**PARAMETROS_2012.segmentos, "Huila": SegmentoRegional.GRANDE},
+            metas_cv={**PARAMETROS_2012.metas_cv, "Huila": 999},
+        ),
+    )
+    _, salida, _ = _correr(
+        capsys, "clasificar", "--aportes", "400.000.000", "--regional", "Huila",
+        "--parametros", archivo,
+    )  # fmt: skip
+    assert "Segmento de la regional: Grande (R3)" in salida
+    assert "Tipo de empresa: Tipo B (R4): más de $ 100.000.000 y hasta $ 500.000.000" in salida
+    _, salida, _ = _correr(capsys, "regionales", "--parametros", archivo)
+    huila = next(f for f in salida.splitlines() if f.startswith("41"))
+    assert huila.split() == ["41", "Huila", "Grande", "999", "1"]
+
+
+def test_periodo_con_el_dia_de_corte_de_los_parametros(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    archivo = _documento(tmp_path, _otros_parametros(dia_corte=20))
+    _, salida, _ = _correr(capsys, "periodo", "2013-03-21", "--parametros", archivo)
+    assert "Fecha: 21 de marzo de 2013 (corte día 20)" in salida
+    _, salida, _ = _correr(
+        capsys, "periodo", "2013-03-21", "--parametros", archivo, "--dia-corte", "20"
+    )
+    assert "Periodo 2013-04" in salida
+    codigo, _, error = _correr(
+        capsys, "periodo", "2013-03-21", "--parametros", archivo, "--dia-corte", "25"
+    )
+    assert codigo == 2
+    assert "--dia-corte 25 no es el día de corte de --parametros" in error

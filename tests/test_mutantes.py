@@ -235,7 +235,11 @@ ERRORES: list[tuple[str, Callable[[], object], type[ErrorSena], str]] = [
         "informe_anio",
         lambda: informe(_D, Periodo(2013, 3)),
         DatoInvalido,
-        "periodo: el periodo es de 2013 y los parámetros de la vigencia 2012 (se recibió '2013-03')",
+        "periodo: el periodo es de 2013 y los parámetros de la vigencia 2012: pida un periodo "
+        "de 2012 o dé los parámetros de la vigencia 2013 (R30), en Python con "
+        'parametros=cargar_parametros("vigencia-2013.toml") y en la línea de órdenes con '
+        "--parametros vigencia-2013.toml; «sena-relacionamiento parametros --vigencia 2013» "
+        "escribe un documento para completar (se recibió '2013-03')",
     ),
     (
         "gestor_desconocido",

@@ -795,3 +795,23 @@ def test_importar_la_raiz_no_importa_narwhals() -> None:
         [sys.executable, "-c", codigo], capture_output=True, text=True, check=True
     )
     assert salida.stdout.strip() == "[]"
+
+
+def test_r31_bandas_por_indicador_mismas_cifras_que_informe() -> None:
+    """Las bandas propias de un indicador (R31) llegan igual a la vía por columnas."""
+    import attrs
+
+    from sena_relacionamiento import PARAMETROS_2012
+    from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
+
+    estricto = attrs.evolve(
+        PARAMETROS_2012,
+        umbrales_por_indicador={"EC": (Decimal(1), Decimal("0.95")), "CV": (1, 0)},
+    )
+    datos = datos_de_ejemplo()
+    for mes in (2, 3):
+        periodo = Periodo(2012, mes)
+        esperado = informe(datos, periodo, parametros=estricto).filas()
+        obtenido = informe_tabular(periodo=periodo, parametros=estricto, **marcos_polars(datos))
+        assert a_filas(obtenido.filas) == esperado
+        assert esperado != informe(datos, periodo).filas()

@@ -9,6 +9,8 @@ regional y a la nación. Ver ``REGLAS`` (R1…R29) en la documentación.
 'Tipo B'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from sena_relacionamiento.acceso import (
     POLITICA_ACCESO,
     Accion,
@@ -71,7 +73,21 @@ from sena_relacionamiento.relacionamiento import (
 from sena_relacionamiento.segmentacion import segmento_regional, tipo_empresa
 from sena_relacionamiento.serie import Serie, serie
 
+if TYPE_CHECKING:
+    from sena_relacionamiento.io.parametros import cargar_parametros
+
 __version__ = "0.1.0"
+
+
+def __getattr__(nombre: str) -> Any:
+    # `cargar_parametros` lee un archivo: vive en el borde (io) y se importa al pedirlo, para
+    # que importar el paquete no cargue los lectores y escritores.
+    if nombre == "cargar_parametros":
+        from sena_relacionamiento.io.parametros import cargar_parametros
+
+        return cargar_parametros
+    raise AttributeError(f"module {__name__!r} has no attribute {nombre!r}")
+
 
 __all__ = [
     "BOGOTA",
@@ -134,6 +150,7 @@ __all__ = [
     "Trimestre",
     "Usuario",
     "Vigencia",
+    "cargar_parametros",
     "enrutar_solicitud",
     "exigir",
     "fecha_bogota",

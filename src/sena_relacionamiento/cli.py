@@ -11,6 +11,11 @@
 - ``serie --desde AAAA-MM --hasta AAAA-MM [--datos CARPETA] [--formato texto|json|csv]
   [--salida ARCHIVO]``: los informes de cada periodo del lapso (ver `_cli_serie`).
 - ``regionales``: el catálogo de las 33 regionales con su código y su segmento (R1, R3).
+- ``parametros [--vigencia AAAA]``: el documento TOML de los parámetros de una vigencia
+  (R30); para otro año, una plantilla con los números de 2012 para confirmar uno por uno.
+
+Las órdenes que aplican reglas (``informe``, ``clasificar``, ``periodo``, ``regionales``)
+aceptan ``--parametros ARCHIVO.toml``: los parámetros de otra vigencia (por omisión, 2012).
 
 Códigos de salida (`EXITO`, `ERROR_DE_USO`, `ERROR_EN_LOS_DATOS`, `ERROR_AL_ESCRIBIR`): 0 si
 todo sale bien; 2 ante un uso inválido (argumentos, opciones o sus valores, un ``--salida``
@@ -50,7 +55,8 @@ from sena_relacionamiento.informe import informe
 from sena_relacionamiento.io._archivos import comprobar_salida, motivo_de_sistema
 from sena_relacionamiento.io.csv_lector import ErroresDeLectura, leer_carpeta, leer_fecha
 from sena_relacionamiento.io.escritores import FORMATOS, escribir_atomico, generar
-from sena_relacionamiento.parametros import PARAMETROS_2012
+from sena_relacionamiento.io.parametros import cargar_parametros
+from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo, Trimestre, Vigencia
 from sena_relacionamiento.regionales import REGIONALES, regional
 from sena_relacionamiento.relacionamiento import relacionamiento, segmento_empresa
@@ -205,6 +211,7 @@ def _analizador() -> _Analizador:
         help="escribe --salida aunque esté en la carpeta de --datos o reemplace un archivo "
         "que no es un informe",
     )
+    _opcion_parametros(o)
 
     o = ordenes.add_parser(
         "clasificar",
@@ -225,6 +232,7 @@ def _analizador() -> _Analizador:
         required=True,
         help="la regional: nombre, alias o código («Huila», «Bogotá D.C.», «41»)",
     )
+    _opcion_parametros(o)
 
     o = ordenes.add_parser(
         "periodo",
@@ -236,19 +244,51 @@ def _analizador() -> _Analizador:
     o.add_argument(
         "--dia-corte",
         type=int,
-        default=PARAMETROS_2012.dia_corte,
         metavar="DÍA",
-        help=f"el día de corte, de 1 a 28 (por omisión {PARAMETROS_2012.dia_corte}, R10)",
+        help="el día de corte, de 1 a 28 (por omisión el de --parametros o "
+        f"{PARAMETROS_2012.dia_corte}, R10)",
     )
+    _opcion_parametros(o)
 
     _cli_serie.agregar(ordenes)  # serie (issue 17): su propio módulo
-    ordenes.add_parser(
+    o = ordenes.add_parser(
         "regionales",
         help="el catálogo de las 33 regionales",
         description="Lista las 33 regionales con su código, su segmento (R3), su meta de "
         "contratos voluntarios (R27) y su tope de empresas que monetizan (R28).",
     )
+    _opcion_parametros(o)
+
+    o = ordenes.add_parser(
+        "parametros",
+        help="el documento TOML de los parámetros de una vigencia",
+        description="Escribe el documento TOML de los parámetros de una vigencia (R30), que "
+        "--parametros y cargar_parametros leen. Para otro año, es una plantilla: los números "
+        "de la vigencia base, cada uno con la fuente «plantilla: … confirme cada cifra»; la "
+        "biblioteca no inventa metas.",
+    )
+    o.add_argument(
+        "--vigencia",
+        type=int,
+        metavar="AAAA",
+        help="el año (por omisión, el de la vigencia base: 2012 o la de --parametros)",
+    )
+    _opcion_parametros(o)
     return analizador
+
+
+def _opcion_parametros(orden: argparse.ArgumentParser) -> None:
+    orden.add_argument(
+        "--parametros",
+        metavar="ARCHIVO.toml",
+        help="los parámetros de la vigencia, un documento TOML (R30); por omisión, los de "
+        "2012. «sena-relacionamiento parametros --vigencia AAAA» escribe una plantilla",
+    )
+
+
+def _parametros(args: argparse.Namespace) -> Parametros:
+    """Los de ``--parametros`` o, sin la opción, los de 2012."""
+    return cargar_parametros(args.parametros) if args.parametros else PARAMETROS_2012
 
 
 def _argumento(nombre: str, funcion: Callable[[str], _T], texto: str) -> _T:
@@ -274,7 +314,10 @@ def _escribir(contenido: str, *, binario: bool) -> None:
 def _orden_informe(args: argparse.Namespace) -> None:
     if args.formato == "xlsx" and not args.salida:
         raise _ErrorDeUso("el formato xlsx necesita --salida ARCHIVO")
-    periodo = _argumento("--periodo", Periodo.parse, args.periodo)
+    p = _parametros(args)
+    periodo = _argumento(
+        "--periodo", lambda t: Periodo.parse(t, dia_corte=p.dia_corte), args.periodo
+    )
     if args.datos and not os.path.isdir(args.datos):
         motivo = "no es una carpeta" if os.path.exists(args.datos) else "la carpeta no existe"
         raise DatoInvalido(motivo, campo="--datos", valor=args.datos)
@@ -289,7 +332,7 @@ def _orden_informe(args: argparse.Namespace) -> None:
         from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
 
         datos = datos_de_ejemplo()
-    contenido = generar(informe(datos, periodo), args.formato)
+    contenido = generar(informe(datos, periodo, parametros=p), args.formato)
     if args.salida:
         try:
             escribir_atomico(args.salida, contenido)
@@ -304,11 +347,11 @@ def _orden_informe(args: argparse.Namespace) -> None:
 
 
 def _orden_clasificar(args: argparse.Namespace) -> None:
-    p = PARAMETROS_2012
+    p = _parametros(args)
     aportes = _argumento("--aportes", parsear_pesos, args.aportes)
     r = _argumento("--regional", regional, args.regional)
     segmento = p.segmento(r)
-    tipo = tipo_empresa(aportes, r)
+    tipo = tipo_empresa(aportes, r, parametros=p)
     inferido = " (inferido: la circular no la pone en su cuadro; R3)"
     techo = p.techos_tipo_b[segmento]
     if tipo is TipoEmpresa.NO_FOCALIZADA:
@@ -339,7 +382,9 @@ def _orden_clasificar(args: argparse.Namespace) -> None:
 
 def _orden_periodo(args: argparse.Namespace) -> None:
     valor = _argumento("FECHA", leer_fecha, args.fecha)
-    dia_corte: int = args.dia_corte
+    dia_corte: int = _parametros(args).dia_corte if args.dia_corte is None else args.dia_corte
+    if args.parametros and dia_corte != _parametros(args).dia_corte:
+        raise _ErrorDeUso(f"--dia-corte {dia_corte} no es el día de corte de --parametros")
     periodo = Periodo.de(valor, dia_corte=dia_corte)
     trimestre = Trimestre.de(valor, dia_corte=dia_corte)
     vigencia = Vigencia.de(valor, dia_corte=dia_corte)
@@ -353,7 +398,7 @@ def _orden_periodo(args: argparse.Namespace) -> None:
 
 
 def _orden_regionales(args: argparse.Namespace) -> None:
-    p = PARAMETROS_2012
+    p = _parametros(args)
     filas = [("Código", "Regional", "Segmento", "Meta CV", "Tope EM")]
     for r in REGIONALES:
         marca = "*" if r.codigo in p.segmentos_inferidos else ""
@@ -379,12 +424,19 @@ def _orden_regionales(args: argparse.Namespace) -> None:
     )
 
 
+def _orden_parametros(args: argparse.Namespace) -> None:
+    base = _parametros(args)
+    anio = base.vigencia if args.vigencia is None else args.vigencia
+    _escribir((base if anio == base.vigencia else base.plantilla(anio)).a_toml(), binario=True)
+
+
 _ORDENES: Final[dict[str, Callable[[argparse.Namespace], None]]] = {
     "informe": _orden_informe,
     "clasificar": _orden_clasificar,
     "periodo": _orden_periodo,
     "serie": _cli_serie.ejecutar,
     "regionales": _orden_regionales,
+    "parametros": _orden_parametros,
 }
 
 

@@ -440,10 +440,10 @@ def _columnas(
                     cifras += (parcial.cuenta(criterio.cuenta),)
                 valorado = valorados.get(cifras)
                 if valorado is None:
-                    valorado = valorados[cifras] = _valorado(ctx, criterio, parcial)
+                    valorado = valorados[cifras] = _valorado(ctx, indicador, criterio, parcial)
             else:
                 criterio = modulo.criterio(indicador, ambito, ctx)
-                valorado = _valorado(ctx, criterio, parcial)
+                valorado = _valorado(ctx, indicador, criterio, parcial)
             valor, numerador, denominador, estado, semaforo = valorado
             a_tipo(tipo)
             a_clave(ambito.clave)
@@ -459,7 +459,9 @@ def _columnas(
     return columnas
 
 
-def _valorado(ctx: Contexto, criterio: Criterio, parcial: Parcial) -> tuple[Any, ...]:
+def _valorado(
+    ctx: Contexto, indicador: Indicador, criterio: Criterio, parcial: Parcial
+) -> tuple[Any, ...]:
     """`Contexto.valorar` con el estado y el semáforo por nombre, como en `Informe.filas()`."""
-    valor, numerador, denominador, estado, semaforo = ctx.valorar(criterio, parcial)
+    valor, numerador, denominador, estado, semaforo = ctx.valorar(indicador, criterio, parcial)
     return valor, numerador, denominador, estado.name, None if semaforo is None else semaforo.name

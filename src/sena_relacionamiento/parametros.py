@@ -29,7 +29,7 @@ from sena_relacionamiento.enumeraciones import Rol, SegmentoRegional
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.regionales import REGIONALES, ConsultaRegional, Regional, regional
 
-__all__ = ["PARAMETROS_2012", "Parametros"]
+__all__ = ["INDICADORES_CON_BANDAS", "PARAMETROS_2012", "PLANTILLA", "Parametros"]
 
 _G, _M, _P = SegmentoRegional.GRANDE, SegmentoRegional.MEDIANA, SegmentoRegional.PEQUENA
 
@@ -152,6 +152,77 @@ def _fuente(texto: str) -> dict[str, str]:
     return {"fuente": texto}
 
 
+INDICADORES_CON_BANDAS: Final = ("SISMEG_FORMADOS", "SISMEG_EMPLEOS", "EC", "EP", "EG", "CV")
+"""Los indicadores cuyo semáforo usa bandas (R25, R31): los de meta mínima. EM tiene techo
+(verde o rojo) y AF y PE no tienen meta."""
+
+
+def _nombre_indicador(clave: object) -> str:
+    nombre = getattr(clave, "name", clave)  # un `Indicador` o su nombre
+    if not isinstance(nombre, str) or nombre.strip().upper() not in INDICADORES_CON_BANDAS:
+        raise DatoInvalido(
+            "no es un indicador con semáforo por bandas; se esperaba uno de: "
+            + ", ".join(INDICADORES_CON_BANDAS),
+            campo="umbrales_por_indicador",
+            valor=clave,
+        )
+    return nombre.strip().upper()
+
+
+def _bandas(valor: object) -> tuple[Decimal, Decimal]:
+    if isinstance(valor, str) or not isinstance(valor, Iterable):
+        raise DatoInvalido(
+            "se esperaba un par (verde, amarillo)", campo="umbrales_por_indicador", valor=valor
+        )
+    par = tuple(valor)
+    if len(par) != 2:
+        raise DatoInvalido(
+            "se esperaba un par (verde, amarillo)", campo="umbrales_por_indicador", valor=valor
+        )
+    return par[0], par[1]
+
+
+def _tabla_bandas(valor: object) -> MapaFijo[str, tuple[Decimal, Decimal]]:
+    mapa = _mapa(valor, _nombre_indicador, "umbrales_por_indicador")
+    return MapaFijo({clave: _bandas(par) for clave, par in mapa.items()})
+
+
+def _bandas_en_orden(instancia: Parametros, atributo: attrs.Attribute[Any], valor: Any) -> None:
+    for indicador, (verde, amarillo) in valor.items():
+        _proporcion(instancia, atributo, verde)
+        _proporcion(instancia, atributo, amarillo)
+        if amarillo > verde:
+            raise DatoInvalido(
+                f"{indicador}: el umbral amarillo no puede superar al verde ({verde})",
+                campo=atributo.name,
+                valor=amarillo,
+            )
+
+
+def _tabla_fuentes(valor: object) -> MapaFijo[str, str]:
+    """Las fuentes dadas sobre las de la clase: un campo sin fuente dada tiene la de 2012."""
+    dadas = _mapa(valor, lambda c: c, "fuentes")
+    campos = {a.name: a for a in attrs.fields(Parametros)}
+    for campo, texto in dadas.items():
+        if campo not in campos or campo == "fuentes":
+            raise DatoInvalido("Parametros no tiene ese campo", campo="fuentes", valor=campo)
+        if not isinstance(texto, str) or not texto.strip():
+            raise DatoInvalido(
+                f"la fuente de {campo} debe ser un texto no vacío", campo="fuentes", valor=texto
+            )
+    return MapaFijo(
+        {
+            nombre: dadas.get(nombre, a.metadata["fuente"])
+            for nombre, a in campos.items()
+            if nombre != "fuentes"
+        }
+    )
+
+
+PLANTILLA: Final = "plantilla: copia de la vigencia {vigencia}; confirme cada cifra"
+"""La fuente de cada número de una plantilla para otra vigencia (decisión de R30)."""
+
+
 @attrs.frozen
 class Parametros:
     """Los números de una vigencia (R29). Cada campo dice su fuente en ``fuente(campo)``.
@@ -160,7 +231,12 @@ class Parametros:
     tenga las 33, que nombre una regional desconocida o que tenga un número negativo es un
     `DatoInvalido`; también lo son un día de corte fuera de 1–28, un
     reparto SISMEG que no sume 1, una proporción mayor que 1, un techo del tipo B por debajo
-    de su piso y un umbral amarillo por encima del verde.
+    de su piso y un umbral amarillo por encima del verde (también en las bandas de un
+    indicador, R31).
+
+    `fuentes` guarda la fuente de cada campo (R30): la sección de la circular, la regla o
+    «plantilla». Las que no se den son las de la vigencia 2012. Un documento TOML guarda el
+    valor entero, números y fuentes (`a_toml`, `desde_toml`).
     """
 
     vigencia: int = attrs.field(
@@ -242,6 +318,20 @@ class Parametros:
         validator=_proporcion,
         metadata=_fuente("R25: semáforo de los tableros del SENA (no está en la circular)"),
     )
+    umbrales_por_indicador: MapaFijo[str, tuple[Decimal, Decimal]] = attrs.field(
+        factory=MapaFijo,
+        converter=_tabla_bandas,
+        validator=_bandas_en_orden,
+        metadata=_fuente(
+            "R31: bandas (verde, amarillo) propias de un indicador; la vigencia 2012 usa las "
+            "mismas para todos"
+        ),
+    )
+    fuentes: MapaFijo[str, str] = attrs.field(
+        factory=MapaFijo,
+        converter=_tabla_fuentes,
+        metadata=_fuente("R30: la fuente de cada número, como la dice su documento"),
+    )
 
     def __attrs_post_init__(self) -> None:
         for segmento, techo in self.techos_tipo_b.items():
@@ -260,11 +350,53 @@ class Parametros:
             )
 
     def fuente(self, campo: str) -> str:
-        """La sección de la circular (o la regla) de la que sale el campo `campo`."""
-        for atributo in attrs.fields(type(self)):
-            if atributo.name == campo:
-                return str(atributo.metadata["fuente"])
+        """La sección de la circular (o la regla, o «plantilla») de la que sale el campo
+        `campo` en esta vigencia (R29, R30)."""
+        if isinstance(campo, str) and campo in self.fuentes:
+            return self.fuentes[campo]
+        if campo == "fuentes":
+            return str(attrs.fields(type(self)).fuentes.metadata["fuente"])
         raise DatoInvalido("Parametros no tiene ese campo", campo="campo", valor=campo)
+
+    def bandas(self, indicador: object) -> tuple[Decimal, Decimal]:
+        """Los umbrales (verde, amarillo) del semáforo de `indicador` (un `Indicador` o su
+        nombre): los suyos si `umbrales_por_indicador` los tiene, si no los comunes (R25, R31).
+
+        >>> PARAMETROS_2012.bandas("EC")
+        (Decimal('0.90'), Decimal('0.70'))
+        """
+        nombre = getattr(indicador, "name", indicador)
+        propias = self.umbrales_por_indicador.get(nombre) if isinstance(nombre, str) else None
+        return propias or (self.umbral_verde, self.umbral_amarillo)
+
+    def plantilla(self, vigencia: int) -> Parametros:
+        """Una plantilla para la vigencia `vigencia`: estos mismos números, cada uno con la
+        fuente «plantilla: copia de la vigencia AAAA; confirme cada cifra» (decisión de R30).
+        La biblioteca no inventa metas: quien la use debe confirmar o cambiar cada cifra.
+
+        >>> PARAMETROS_2012.plantilla(2013).fuente("metas_cv")
+        'plantilla: copia de la vigencia 2012; confirme cada cifra'
+        """
+        marca = PLANTILLA.format(vigencia=self.vigencia)
+        return attrs.evolve(self, vigencia=vigencia, fuentes=dict.fromkeys(self.fuentes, marca))
+
+    @classmethod
+    def desde_toml(cls, texto: str, *, origen: str = "<texto>") -> Parametros:
+        """Los parámetros de un documento TOML (R30), validados: una clave desconocida o
+        faltante, un tipo equivocado, una tabla que no cubre las 33 regionales, una meta
+        negativa o unas bandas fuera de orden son un `DatoInvalido` que nombra la clave y la
+        línea (`origen` dice de dónde vino el texto, por ejemplo el nombre del archivo).
+        Es la inversa de `a_toml`. El formato está en la página «Vigencias»."""
+        from sena_relacionamiento.vigencias import desde_toml
+
+        return desde_toml(texto, origen=origen)
+
+    def a_toml(self) -> str:
+        """El documento TOML de estos parámetros, cada número con su fuente (R30):
+        ``Parametros.desde_toml(p.a_toml()) == p``."""
+        from sena_relacionamiento.vigencias import a_toml
+
+        return a_toml(self)
 
     def segmento(self, consulta: ConsultaRegional) -> SegmentoRegional:
         """El segmento de una regional en esta vigencia (R3)."""

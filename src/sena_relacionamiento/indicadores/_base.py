@@ -130,9 +130,13 @@ class Contexto:
                 valor=str(periodo),
             )
         if periodo.anio != parametros.vigencia:
+            anio, vigencia = periodo.anio, parametros.vigencia
             raise DatoInvalido(
-                f"el periodo es de {periodo.anio} y los parámetros de la vigencia "
-                f"{parametros.vigencia}",
+                f"el periodo es de {anio} y los parámetros de la vigencia {vigencia}: pida un "
+                f"periodo de {vigencia} o dé los parámetros de la vigencia {anio} (R30), en "
+                f'Python con parametros=cargar_parametros("vigencia-{anio}.toml") y en la '
+                f"línea de órdenes con --parametros vigencia-{anio}.toml; «sena-relacionamiento "
+                f"parametros --vigencia {anio}» escribe un documento para completar",
                 campo="periodo",
                 valor=str(periodo),
             )
@@ -188,12 +192,13 @@ class Contexto:
         )
 
     def valorar(
-        self, criterio: Criterio, parcial: Parcial
+        self, indicador: Indicador, criterio: Criterio, parcial: Parcial
     ) -> tuple[Decimal | int | None, int | Decimal, int | None, Estado, Semaforo | None]:
         """El valor, el numerador, el denominador (`None` en un conteo), el estado y el
-        semáforo de un parcial ya consolidado según su `criterio` (R24–R25). Sin denominador
-        una razón no tiene valor (`SIN_DATOS`), nunca una división por cero."""
-        umbrales = (self.parametros.umbral_verde, self.parametros.umbral_amarillo)
+        semáforo de un parcial ya consolidado según su `criterio` (R24–R25), con las bandas
+        del semáforo de `indicador` en los parámetros (R31). Sin denominador una razón no
+        tiene valor (`SIN_DATOS`), nunca una división por cero."""
+        umbrales = self.parametros.bandas(indicador)
         valor: Decimal | int | None
         if criterio.razon:
             numerador: int | Decimal = parcial.numerador
@@ -227,7 +232,7 @@ class Contexto:
         detalle: dict[str, Any] | None = None,
     ) -> Resultado:
         """El `Resultado` de un parcial ya consolidado según su `criterio` (R24–R25)."""
-        valor, numerador, denominador, estado, semaforo = self.valorar(criterio, parcial)
+        valor, numerador, denominador, estado, semaforo = self.valorar(indicador, criterio, parcial)
         return Resultado(
             indicador=indicador,
             inicio=criterio.inicio,

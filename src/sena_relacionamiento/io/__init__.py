@@ -47,6 +47,7 @@ from sena_relacionamiento.io.pagina_html import (
     pagina_html,
     tablero_html,
 )
+from sena_relacionamiento.io.parametros import cargar_parametros
 
 __all__ = [
     "ARCHIVOS",
@@ -57,6 +58,7 @@ __all__ = [
     "LIMITE_CELDA",
     "LIMITE_ERRORES",
     "ErroresDeLectura",
+    "cargar_parametros",
     "carpeta_de_ejemplo",
     "columnas",
     "datos_de_ejemplo",
