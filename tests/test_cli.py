@@ -685,15 +685,17 @@ def test_informe_con_parametros_de_otra_vigencia(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     archivo = _documento(tmp_path, _otros_parametros(dia_corte=20))
-    codigo, _, error = _correr(capsys, "informe", "--parametros", archivo)
+    codigo, _, error = _correr(capsys, "informe", "--parametros", archivo, "--periodo", "2012-03")
     assert codigo == 2
     assert "el periodo es de 2012 y los parámetros de la vigencia 2013: pida un periodo" in error
-    codigo, salida, _ = _correr(
-        capsys, "informe", "--parametros", archivo, "--periodo", "2013-03", "--formato", "json"
-    )
-    assert codigo == 0
-    ec = next(f for f in json.loads(salida)["resultados"] if f["indicador"] == "EC")
-    assert (ec["inicio"], ec["fin"]) == ("2012-12-21", "2013-03-20")  # corte del día 20
+    # Sin --periodo, marzo de la vigencia de los parámetros.
+    for periodo in (["--periodo", "2013-03"], []):
+        codigo, salida, _ = _correr(
+            capsys, "informe", "--parametros", archivo, *periodo, "--formato", "json"
+        )
+        assert codigo == 0
+        ec = next(f for f in json.loads(salida)["resultados"] if f["indicador"] == "EC")
+        assert (ec["inicio"], ec["fin"]) == ("2012-12-21", "2013-03-20")  # corte del día 20
 
 
 def test_informe_de_otro_anio_sin_parametros_dice_como_darlos(

@@ -189,8 +189,8 @@ def _analizador() -> _Analizador:
     o.add_argument(
         "--periodo",
         metavar="AAAA-MM",
-        default=PERIODO_POR_OMISION,
-        help=f"el periodo del informe (por omisión {PERIODO_POR_OMISION})",
+        help=f"el periodo del informe (por omisión, marzo de la vigencia de --parametros: "
+        f"{PERIODO_POR_OMISION} sin --parametros)",
     )
     o.add_argument(
         "--formato",
@@ -315,9 +315,8 @@ def _orden_informe(args: argparse.Namespace) -> None:
     if args.formato == "xlsx" and not args.salida:
         raise _ErrorDeUso("el formato xlsx necesita --salida ARCHIVO")
     p = _parametros(args)
-    periodo = _argumento(
-        "--periodo", lambda t: Periodo.parse(t, dia_corte=p.dia_corte), args.periodo
-    )
+    texto = args.periodo or f"{p.vigencia}-{PERIODO_POR_OMISION[5:]}"
+    periodo = _argumento("--periodo", lambda t: Periodo.parse(t, dia_corte=p.dia_corte), texto)
     if args.datos and not os.path.isdir(args.datos):
         motivo = "no es una carpeta" if os.path.exists(args.datos) else "la carpeta no existe"
         raise DatoInvalido(motivo, campo="--datos", valor=args.datos)
