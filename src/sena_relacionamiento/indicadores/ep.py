@@ -5,6 +5,10 @@ ventana por las empresas que su gestor contactó en ella (quien sea que registr�
 empresas contactadas; la meta es 2 servicios por empresa al cerrar el trimestre. Un servicio
 usado dos veces por una empresa cuenta una vez (**decisión** de R16): el segundo registro queda
 excluido con ese motivo.
+
+Gemelo por columnas: `tablas/ep.py` cuenta lo mismo sobre marcos de datos para
+`informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
+las pruebas de tests/indicadores/test_ep.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations
