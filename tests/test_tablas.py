@@ -18,6 +18,7 @@ pa = pytest.importorskip("pyarrow")
 duckdb = pytest.importorskip("duckdb")
 nw = pytest.importorskip("narwhals.stable.v2")
 
+from _vias import marcos_polars  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -49,89 +50,7 @@ from sena_relacionamiento.tablas import (  # noqa: E402
     periodo_de,
 )
 
-# -- de registros a marcos --------------------------------------------------------------------
-
-TEXTO, FECHA, ENTERO, BOOL = pl.String, pl.Date, pl.Int64, pl.Boolean
-
-
-def _regional(r: Any) -> str:
-    return str(r.codigo)
-
-
-def _nombre(e: Any) -> str:
-    return str(e.name)
-
-
-COLUMNAS: dict[str, list[tuple[str, Any, Callable[[Any], Any]]]] = {
-    "gestores": [("id", TEXTO, str), ("rol", TEXTO, _nombre), ("regional", TEXTO, _regional)],
-    "asignaciones": [("gestor", TEXTO, str), ("nit", TEXTO, str)],
-    "contactos": [
-        ("gestor", TEXTO, str),
-        ("nit", TEXTO, str),
-        ("fecha", FECHA, lambda v: v),
-        ("tipo", TEXTO, _nombre),
-        ("medio", TEXTO, _nombre),
-    ],
-    "servicios": [
-        ("nit", TEXTO, str),
-        ("fecha", FECHA, lambda v: v),
-        ("servicio", TEXTO, str),
-        ("gestor", TEXTO, lambda v: v),
-    ],
-    "solicitudes": [
-        ("id", TEXTO, str),
-        ("fecha", FECHA, lambda v: v),
-        ("servicio", TEXTO, str),
-        ("regional", TEXTO, _regional),
-        ("gestor", TEXTO, lambda v: v),
-        ("nit", TEXTO, lambda v: v),
-        ("fecha_gestion", FECHA, lambda v: v),
-    ],
-    "ambientes": [
-        ("gestor", TEXTO, str),
-        ("fecha", FECHA, lambda v: v),
-        ("valor", ENTERO, int),
-        ("cantidad", ENTERO, int),
-    ],
-    "contratos": [
-        ("nit", TEXTO, str),
-        ("regional", TEXTO, _regional),
-        ("fecha", FECHA, lambda v: v),
-        ("obligada", BOOL, bool),
-        ("cuota_regulada", ENTERO, int),
-    ],
-    "cuotas": [
-        ("nit", TEXTO, str),
-        ("cuota_regulada", ENTERO, int),
-        ("monetiza", BOOL, bool),
-        ("gestor", TEXTO, lambda v: v),
-    ],
-    "eventos": [
-        ("regional", TEXTO, _regional),
-        ("fecha", FECHA, lambda v: v),
-        ("asistentes", ENTERO, int),
-        ("razon", TEXTO, str),
-        ("gestor", TEXTO, lambda v: v),
-    ],
-    "logros": [
-        ("gestor", TEXTO, str),
-        ("fecha", FECHA, lambda v: v),
-        ("formados", ENTERO, int),
-        ("empleos", ENTERO, int),
-    ],
-}
-
-
-def marcos_polars(datos: DatosSeguimiento) -> dict[str, Any]:
-    """Una tabla polars por tipo de registro, con las columnas de API.md."""
-    marcos = {}
-    for tabla, columnas in COLUMNAS.items():
-        registros = getattr(datos, tabla)
-        marcos[tabla] = pl.DataFrame(
-            {c: [f(getattr(r, c)) for r in registros] for c, _, f in columnas},
-            schema={c: t for c, t, _ in columnas},
-        )
-    return marcos
+# -- de registros a marcos (tests/_vias.py) -----------------------------------------------
 
 
 def a_pandas(marco: Any) -> Any:

@@ -5,7 +5,7 @@ más los mismos totales del año hasta el corte.
 
 Gemelo por columnas: `tablas/af.py` cuenta lo mismo sobre marcos de datos para
 `informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
-las pruebas de tests/indicadores/test_af.py corren cada caso trabajado por ambas vías.
+las pruebas de tests/test_indicador_af.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ no; la de un gestor, las que tiene asignadas. Meta: la tabla del §2e por region
 
 Gemelo por columnas: `tablas/cv.py` cuenta lo mismo sobre marcos de datos para
 `informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
-las pruebas de tests/indicadores/test_cv.py corren cada caso trabajado por ambas vías.
+las pruebas de tests/test_indicador_cv.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ numerador) y lista las empresas asignadas con menos de 3 contactos en el año (R
 
 Gemelo por columnas: `tablas/ec.py` cuenta lo mismo sobre marcos de datos para
 `informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
-las pruebas de tests/indicadores/test_ec.py corren cada caso trabajado por ambas vías.
+las pruebas de tests/test_indicador_ec.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ regional y la nación.
 
 Gemelo por columnas: `tablas/eg.py` cuenta lo mismo sobre marcos de datos para
 `informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
-las pruebas de tests/indicadores/test_eg.py corren cada caso trabajado por ambas vías.
+las pruebas de tests/test_indicador_eg.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

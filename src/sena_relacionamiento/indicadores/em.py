@@ -7,7 +7,7 @@ R28) va en el detalle, junto a la proporción.
 
 Gemelo por columnas: `tablas/em.py` cuenta lo mismo sobre marcos de datos para
 `informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
-las pruebas de tests/indicadores/test_em.py corren cada caso trabajado por ambas vías.
+las pruebas de tests/test_indicador_em.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

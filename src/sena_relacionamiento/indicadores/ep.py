@@ -8,7 +8,7 @@ excluido con ese motivo.
 
 Gemelo por columnas: `tablas/ep.py` cuenta lo mismo sobre marcos de datos para
 `informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
-las pruebas de tests/indicadores/test_ep.py corren cada caso trabajado por ambas vías.
+las pruebas de tests/test_indicador_ep.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

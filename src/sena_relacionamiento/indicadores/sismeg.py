@@ -6,7 +6,7 @@ empresariales (8.000 y 800). Regionales y gestores reportan las sumas sin meta p
 
 Gemelo por columnas: `tablas/sismeg.py` cuenta lo mismo sobre marcos de datos para
 `informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
-las pruebas de tests/indicadores/test_sismeg.py corren cada caso trabajado por ambas vías.
+las pruebas de tests/test_indicador_sismeg.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations
