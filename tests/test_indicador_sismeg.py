@@ -42,7 +42,8 @@ from sena_relacionamiento import (
 from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
 from sena_relacionamiento.indicadores import sismeg
 from sena_relacionamiento.indicadores._base import Ambito, Contexto, Parcial
-from sena_relacionamiento.informe import _INDICADORES, Informe, _calcular, _columnas
+from sena_relacionamiento.informe import _INDICADORES, Informe, _calcular
+from sena_relacionamiento.tablas._filas import columnas as _columnas
 
 
 def _informe_sismeg(via: Via, mes: int = 6, extra: list[LogroSismeg] | None = None) -> Informe:
@@ -132,7 +133,7 @@ def test_r24_sismeg_se_evalua_en_diciembre(via: Via, formados: int, estado: Esta
 
 @pytest.mark.parametrize("mes", [1, 3, 6, 12])
 def test_r24_el_criterio_de_un_gestor_no_depende_de_cual_gestor(mes: int) -> None:
-    """`informe._columnas` toma el criterio de los gestores una vez por indicador."""
+    """`tablas._filas.columnas` toma el criterio de los gestores una vez por indicador."""
     ctx = Contexto.de(Periodo(2012, mes), PARAMETROS_2012)
     uno = Ambito(TipoAmbito.GESTOR, "ana", Rol.ESTRATEGICO, regional("41"))
     otro = Ambito(TipoAmbito.GESTOR, "luis", Rol.EMPRESARIAL, regional("05"))
@@ -142,7 +143,7 @@ def test_r24_el_criterio_de_un_gestor_no_depende_de_cual_gestor(mes: int) -> Non
 
 @pytest.mark.parametrize("mes", [1, 3, 6, 12])
 def test_r22_las_filas_por_columnas_son_las_del_informe_en_los_datos_de_ejemplo(mes: int) -> None:
-    """La vía por columnas del motor tabular (`informe._columnas`) da las filas de
+    """La vía por columnas del motor tabular (`tablas._filas.columnas`) da las filas de
     `Informe.filas()`, con los mismos valores y los mismos tipos (`Decimal` o `int`)."""
     datos = datos_de_ejemplo()
     ctx = Contexto.de(Periodo(2012, mes), PARAMETROS_2012)

@@ -59,6 +59,9 @@ class Motivo:
     EMPRESA_NO_CONTACTADA: Final = "empresa no contactada por su gestor en el trimestre"
     SERVICIO_REPETIDO: Final = "servicio ya contado para esa empresa en el trimestre"
     SIN_CUOTA: Final = "empresa sin cuota regulada"
+    DATO_NULO: Final = (
+        "dato nulo en una columna obligatoria"  # solo en tablas: un registro no es nulo
+    )
 
 
 @attrs.frozen

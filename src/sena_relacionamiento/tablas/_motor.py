@@ -54,7 +54,7 @@ __all__ = [
     "recoger",
 ]
 
-MOTIVO_NULO: Final = "dato nulo en una columna obligatoria"
+MOTIVO_NULO: Final = Motivo.DATO_NULO
 """Motivo de exclusión (R23) de una fila con un nulo donde el registro no lo admite (una fecha
 o un NIT nulos nunca cuentan como una empresa distinta)."""
 

@@ -17,13 +17,14 @@ from sena_relacionamiento.enumeraciones import Rol
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.indicadores._base import Calculo, Contexto
 from sena_relacionamiento.indicadores.resultado import Indicador
-from sena_relacionamiento.informe import _columnas
+from sena_relacionamiento.informe import RAZONES
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.regionales import regional
 from sena_relacionamiento.registros import Gestor
 from sena_relacionamiento.tablas import af, cartera, cv, ec, eg, em, ep, pe, sismeg
 from sena_relacionamiento.tablas._esquema import preparar
+from sena_relacionamiento.tablas._filas import columnas as columnas_de_filas
 from sena_relacionamiento.tablas._motor import Motor, Paso, ejecutar, es_nulo, recoger
 
 __all__ = ["COLUMNAS", "InformeTabular", "a_filas", "informe_tabular"]
@@ -43,7 +44,7 @@ COLUMNAS: Final[Mapping[str, Any]] = {
 }
 """Las columnas del marco de salida y sus tipos (``valor`` y ``meta`` como texto exacto)."""
 
-_RAZONES: Final = frozenset({"EC", "EP", "EG", "EM"})
+_RAZONES: Final = frozenset(indicador.name for indicador in RAZONES)
 
 
 @attrs.frozen(kw_only=True)
@@ -196,7 +197,7 @@ def informe_tabular(
     # R16: las empresas contactadas (el numerador de EC) son el denominador de EP.
     for id_gestor, parcial in calculos[Indicador.EC].por_gestor.items():
         calculos[Indicador.EP].gestor(id_gestor).denominador = int(parcial.numerador)
-    columnas = _columnas(datos.indice.gestores, ctx, calculos)
+    columnas = columnas_de_filas(datos.indice.gestores, ctx, calculos)
     return InformeTabular(
         periodo=periodo,
         filas=_salida(columnas, modelo),
