@@ -44,21 +44,21 @@ __all__ = ["VIAS", "Via", "marcos_polars", "tabla_de"]
 VIAS: Final = ("informe", "tablas")
 
 
-def _regional(r: Any) -> str:
-    return str(r.codigo)
-
-
-def _nombre(e: Any) -> str:
-    return str(e.name)
-
-
 def _mismo(v: Any) -> Any:
     return v
 
 
 # Tabla → (columna, tipo polars, conversor del valor del registro).
-def _columnas() -> dict[str, list[tuple[str, Any, Callable[[Any], Any]]]]:
+def _columnas(etiquetas: bool) -> dict[str, list[tuple[str, Any, Callable[[Any], Any]]]]:
+    """Con `etiquetas`, las regionales por su nombre y los enums por su etiqueta en español
+    (``"Huila"``, ``"Estratégico"``, ``"Telefónico"``); si no, por código y nombre."""
     import polars as pl
+
+    def _regional(r: Any) -> str:
+        return str(r.nombre if etiquetas else r.codigo)
+
+    def _nombre(e: Any) -> str:
+        return str(e.etiqueta if etiquetas else e.name)
 
     texto, fecha, entero, booleano = pl.String, pl.Date, pl.Int64, pl.Boolean
     return {
@@ -121,12 +121,12 @@ def _columnas() -> dict[str, list[tuple[str, Any, Callable[[Any], Any]]]]:
     }
 
 
-def marcos_polars(datos: DatosSeguimiento) -> dict[str, Any]:
+def marcos_polars(datos: DatosSeguimiento, *, etiquetas: bool = False) -> dict[str, Any]:
     """Una tabla polars por tipo de registro, con las columnas de API.md."""
     import polars as pl
 
     marcos = {}
-    for tabla, columnas in _columnas().items():
+    for tabla, columnas in _columnas(etiquetas).items():
         registros = getattr(datos, tabla)
         marcos[tabla] = pl.DataFrame(
             {c: [f(getattr(r, c)) for r in registros] for c, _, f in columnas},

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 pl = pytest.importorskip("polars")
@@ -69,27 +70,85 @@ CONVERSORES: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def tabular(datos: DatosSeguimiento, periodo: Periodo, motor: str = "polars") -> InformeTabular:
-    marcos = {k: CONVERSORES[motor](v) for k, v in marcos_polars(datos).items()}
+@attrs.frozen
+class Variante:
+    """Lo que solo decide `tablas` (docs/tablas.md): las regionales y los enums por su etiqueta
+    en español, el NIT como entero, y filas con un nulo donde el registro no lo admite (una por
+    tabla nombrada en `nulos`: se excluyen con `MOTIVO_NULO` y no cambian ninguna cifra)."""
+
+    etiquetas: bool = False
+    nit_entero: bool = False
+    nulos: tuple[str, ...] = ()
+
+
+# La columna que se deja nula en la fila añadida de cada tabla.
+NULAS: dict[str, str] = {
+    "asignaciones": "nit",
+    "contactos": "fecha",
+    "servicios": "nit",
+    "ambientes": "gestor",
+    "contratos": "fecha",
+    "eventos": "fecha",
+    "logros": "fecha",
+}
+
+
+def _marcos(datos: DatosSeguimiento, variante: Variante) -> dict[str, Any]:
+    marcos = marcos_polars(datos, etiquetas=variante.etiquetas)
+    for tabla in variante.nulos:
+        marco = marcos[tabla]
+        if len(marco):
+            fila = marco.head(1).with_columns(
+                pl.lit(None).cast(marco.schema[NULAS[tabla]]).alias(NULAS[tabla])
+            )
+            marcos[tabla] = pl.concat([marco, fila])
+    if variante.nit_entero:
+        marcos = {
+            # No en solicitudes: su `nit` admite nulos, y un entero con nulos es `float` en
+            # pandas clásico (que `tablas` rechaza como NIT, R5).
+            t: m.with_columns(pl.col("nit").cast(pl.Int64))
+            if "nit" in m.columns and t != "solicitudes"
+            else m
+            for t, m in marcos.items()
+        }
+    return marcos
+
+
+def tabular(
+    datos: DatosSeguimiento,
+    periodo: Periodo,
+    motor: str = "polars",
+    variante: Variante = Variante(),
+) -> InformeTabular:
+    marcos = {k: CONVERSORES[motor](v) for k, v in _marcos(datos, variante).items()}
     return informe_tabular(periodo=periodo, **marcos)
 
 
-def comparar(datos: DatosSeguimiento, periodo: Periodo, motor: str) -> None:
+def comparar(
+    datos: DatosSeguimiento,
+    periodo: Periodo,
+    motor: str,
+    variante: Variante = Variante(),
+) -> None:
     esperado = informe(datos, periodo)
-    obtenido = tabular(datos, periodo, motor)
+    obtenido = tabular(datos, periodo, motor, variante)
     filas = a_filas(obtenido.filas)
     assert len(filas) == len(esperado.filas())
     for mia, suya in zip(filas, esperado.filas(), strict=True):
         assert mia == suya
         assert type(mia["valor"]) is type(suya["valor"])
-    assert dict(obtenido.resumen_excluidos()) == dict(esperado.resumen_excluidos())
+    resumen = dict(esperado.resumen_excluidos())
+    nulas = sum(1 for t in variante.nulos if getattr(datos, t))
+    if nulas:
+        resumen[MOTIVO_NULO] = nulas
+    assert dict(obtenido.resumen_excluidos()) == resumen
 
 
 # -- estrategia de datos ----------------------------------------------------------------------
 
 DESDE, HASTA = date(2011, 11, 20), date(2013, 1, 10)
 REGIONES = [REGIONALES[0], REGIONALES[2], REGIONALES[12]]  # Antioquia, D. C., Huila
-NITS = [str(900_000_001 + i) for i in range(8)]
+NITS = [str(900_000_001 + i) for i in range(20)]
 
 
 def _dias_despues(fecha: date) -> Callable[[int], date]:
@@ -99,7 +158,7 @@ def _dias_despues(fecha: date) -> Callable[[int], date]:
 @st.composite
 def datos_seguimiento(draw: st.DrawFn) -> DatosSeguimiento:
     fechas = st.dates(DESDE, HASTA)
-    n_gestores = draw(st.integers(1, 4))
+    n_gestores = draw(st.integers(1, 8))
     gestores = [
         Gestor(
             id=f"g{i}",
@@ -227,23 +286,34 @@ def datos_seguimiento(draw: st.DrawFn) -> DatosSeguimiento:
 # -- diferencial ------------------------------------------------------------------------------
 
 
+VARIANTES = st.builds(
+    Variante,
+    etiquetas=st.booleans(),
+    nit_entero=st.booleans(),
+    nulos=st.lists(st.sampled_from(sorted(NULAS)), unique=True, max_size=4).map(tuple),
+)
+
+
 @pytest.mark.parametrize("motor", ["polars", "polars-lazy", "pyarrow"])
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(datos=datos_seguimiento(), mes=st.integers(1, 12))
-def test_mismas_cifras_que_informe(motor: str, datos: DatosSeguimiento, mes: int) -> None:
+@given(datos=datos_seguimiento(), mes=st.integers(1, 12), variante=VARIANTES)
+def test_mismas_cifras_que_informe(
+    motor: str, datos: DatosSeguimiento, mes: int, variante: Variante
+) -> None:
     """R13–R25: cada fila (valor, meta, numerador, denominador, estado, semáforo) y cada
-    exclusión por motivo (R23) son las de `informe()`, en cada motor."""
-    comparar(datos, Periodo(2012, mes), motor)
+    exclusión por motivo (R23) son las de `informe()`, en cada motor; también con etiquetas
+    en español, NIT enteros y filas con nulos (que solo añaden exclusiones `MOTIVO_NULO`)."""
+    comparar(datos, Periodo(2012, mes), motor, variante)
 
 
 @pytest.mark.parametrize("motor", ["pandas", "duckdb"])
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(datos=datos_seguimiento(), mes=st.integers(1, 12))
+@given(datos=datos_seguimiento(), mes=st.integers(1, 12), variante=VARIANTES)
 def test_mismas_cifras_que_informe_pandas_duckdb(
-    motor: str, datos: DatosSeguimiento, mes: int
+    motor: str, datos: DatosSeguimiento, mes: int, variante: Variante
 ) -> None:
     """Lo mismo en pandas y DuckDB, con menos ejemplos (cada uno tarda más)."""
-    comparar(datos, Periodo(2012, mes), motor)
+    comparar(datos, Periodo(2012, mes), motor, variante)
 
 
 # -- casos trabajados -------------------------------------------------------------------------

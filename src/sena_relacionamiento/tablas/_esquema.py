@@ -12,24 +12,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, get_args
 
 import attrs
 import narwhals.stable.v2 as nw
 
+from sena_relacionamiento.datos import DatosSeguimiento
 from sena_relacionamiento.errores import DatoInvalido
-from sena_relacionamiento.registros import (
-    Ambiente,
-    Asignacion,
-    Contacto,
-    ContratoAprendizaje,
-    EmpresaCuota,
-    Evento,
-    Gestor,
-    LogroSismeg,
-    ServicioUsado,
-    Solicitud,
-)
 
 __all__ = ["ESQUEMAS", "Columna", "Tipo", "preparar"]
 
@@ -57,19 +46,15 @@ class Columna:
     obligatoria: bool = True
 
 
-# Tabla → el registro cuyas columnas tiene (API.md, «Records»).
-_REGISTROS: Final[Mapping[str, type[Any]]] = {
-    "gestores": Gestor,
-    "asignaciones": Asignacion,
-    "contactos": Contacto,
-    "servicios": ServicioUsado,
-    "solicitudes": Solicitud,
-    "ambientes": Ambiente,
-    "contratos": ContratoAprendizaje,
-    "cuotas": EmpresaCuota,
-    "eventos": Evento,
-    "logros": LogroSismeg,
-}
+def _registros() -> dict[str, type[Any]]:
+    """Tabla → el registro cuyas columnas tiene: los campos de `DatosSeguimiento` (API.md,
+    «Records»), cada uno una tupla de registros."""
+    return {
+        campo.name: get_args(campo.type)[0]
+        for campo in attrs.fields(attrs.resolve_types(DatosSeguimiento))
+        if campo.init
+    }
+
 
 # El tipo anotado de un campo del registro → el tipo de su columna (los demás son texto:
 # `str`, los enums y `Regional`, que se leen de su nombre, etiqueta o código).
@@ -100,7 +85,7 @@ def _esquema(registro: type[Any]) -> dict[str, Columna]:
 
 
 ESQUEMAS: Final[Mapping[str, Mapping[str, Columna]]] = {
-    tabla: _esquema(registro) for tabla, registro in _REGISTROS.items()
+    tabla: _esquema(registro) for tabla, registro in _registros().items()
 }
 """Tabla → columna → `Columna`: las columnas de los registros de API.md, leídas de sus campos."""
 

@@ -259,8 +259,9 @@ class Motor:
         if all(k == v for k, v in mapa.items()):
             return marco
         return marco.with_columns(
+            # Con `default` (DuckDB lo exige): todo valor no nulo está en `mapa`.
             nw.col("regional").replace_strict(
-                list(mapa), list(mapa.values()), return_dtype=nw.String
+                list(mapa), list(mapa.values()), default=nw.col("regional"), return_dtype=nw.String
             )
         )
 
