@@ -104,10 +104,10 @@ def _marcos(datos: DatosSeguimiento, variante: Variante) -> dict[str, Any]:
             marcos[tabla] = pl.concat([marco, fila])
     if variante.nit_entero:
         marcos = {
-            # No en solicitudes: su `nit` admite nulos, y un entero con nulos es `float` en
-            # pandas clásico (que `tablas` rechaza como NIT, R5).
+            # No donde hay nulos: un entero con nulos es `float` en pandas clásico (que
+            # `tablas` rechaza como NIT, R5).
             t: m.with_columns(pl.col("nit").cast(pl.Int64))
-            if "nit" in m.columns and t != "solicitudes"
+            if "nit" in m.columns and not m["nit"].null_count()
             else m
             for t, m in marcos.items()
         }
