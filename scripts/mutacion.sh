@@ -36,7 +36,16 @@ if [[ "$alcance" == "todo" ]]; then
   "tests/test_periodos.py",
   "tests/test_relacionamiento.py",
   "tests/test_dinero.py",
-  "tests/test_indicadores.py",
+  "tests/test_indicador_sismeg.py",
+  "tests/test_indicador_ec.py",
+  "tests/test_indicador_ep.py",
+  "tests/test_indicador_eg.py",
+  "tests/test_indicador_af.py",
+  "tests/test_indicador_cv.py",
+  "tests/test_indicador_em.py",
+  "tests/test_indicador_pe.py",
+  "tests/test_indicador_evaluacion.py",
+  "tests/test_indicador_informe.py",
   "tests/test_mutantes.py",'
 else
   modulos='
@@ -48,7 +57,16 @@ else
   pruebas='
   "tests/test_segmentacion.py",
   "tests/test_regionales.py",
-  "tests/test_indicadores.py",
+  "tests/test_indicador_sismeg.py",
+  "tests/test_indicador_ec.py",
+  "tests/test_indicador_ep.py",
+  "tests/test_indicador_eg.py",
+  "tests/test_indicador_af.py",
+  "tests/test_indicador_cv.py",
+  "tests/test_indicador_em.py",
+  "tests/test_indicador_pe.py",
+  "tests/test_indicador_evaluacion.py",
+  "tests/test_indicador_informe.py",
   "tests/test_mutantes.py",'
 fi
 

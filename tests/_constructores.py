@@ -6,6 +6,7 @@ valores por defecto razonables para que cada prueba muestre lo que importa en el
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -21,11 +22,19 @@ from sena_relacionamiento import (
 from sena_relacionamiento.informe import Informe
 
 __all__ = [
+    "ANA",
+    "ANTIOQUIA",
+    "EVA",
+    "GUAINIA",
+    "HUILA",
+    "LUIS",
+    "PEPE",
     "asignar",
     "contactar",
     "datos",
     "gestor",
     "informe_de",
+    "motivos",
     "nits",
 ]
 
@@ -74,3 +83,17 @@ def informe_de(
 ) -> Informe:
     """El informe de 2012-`mes` de unos datos armados con `datos`."""
     return informe(datos(gestores, asignaciones, **otros), Periodo(2012, mes))
+
+
+def motivos(inf: Informe, tipo: type[Any]) -> Counter[tuple[Any, str]]:
+    """Los excluidos de un tipo de registro, con su motivo (sin importar el orden)."""
+    return Counter((e.registro, e.motivo) for e in inf.excluidos if isinstance(e.registro, tipo))
+
+
+HUILA = "41"
+ANTIOQUIA = "05"
+GUAINIA = "94"
+ANA = gestor("ana")  # empresarial, Huila
+LUIS = gestor("luis", rol="Estratégico")  # estratégico, Huila
+EVA = gestor("eva", rol="Estratégico", regional="Antioquia")
+PEPE = gestor("pepe", regional="Antioquia")  # empresarial, Antioquia

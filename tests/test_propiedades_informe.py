@@ -42,7 +42,8 @@ from sena_relacionamiento import (
     informe,
 )
 from sena_relacionamiento.indicadores._base import Contexto
-from sena_relacionamiento.informe import Informe, _calcular, _columnas
+from sena_relacionamiento.informe import Informe, _calcular
+from sena_relacionamiento.tablas._filas import columnas as _columnas
 
 AJUSTES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -90,7 +90,7 @@ def test_r33_tablas_ep_igual_que_informe(motor: str) -> None:
 
 def test_r33_tablas_ep_con_un_servicio_nulo() -> None:
     pl = pytest.importorskip("polars")
-    from test_tablas import marcos_polars
+    from _vias import marcos_polars
 
     from sena_relacionamiento.tablas import MOTIVO_NULO, informe_tabular
 

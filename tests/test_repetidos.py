@@ -125,7 +125,7 @@ def test_r17_tablas_solicitud_repetida_igual_que_informe(motor: str) -> None:
 
 def test_r17_tablas_mismo_id_con_otro_contenido_es_inconsistente() -> None:
     pytest.importorskip("narwhals")
-    from test_tablas import marcos_polars
+    from _vias import marcos_polars
 
     from sena_relacionamiento.tablas import informe_tabular
 

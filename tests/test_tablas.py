@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 pl = pytest.importorskip("polars")
@@ -18,6 +19,7 @@ pa = pytest.importorskip("pyarrow")
 duckdb = pytest.importorskip("duckdb")
 nw = pytest.importorskip("narwhals.stable.v2")
 
+from _vias import marcos_polars  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -49,89 +51,7 @@ from sena_relacionamiento.tablas import (  # noqa: E402
     periodo_de,
 )
 
-# -- de registros a marcos --------------------------------------------------------------------
-
-TEXTO, FECHA, ENTERO, BOOL = pl.String, pl.Date, pl.Int64, pl.Boolean
-
-
-def _regional(r: Any) -> str:
-    return str(r.codigo)
-
-
-def _nombre(e: Any) -> str:
-    return str(e.name)
-
-
-COLUMNAS: dict[str, list[tuple[str, Any, Callable[[Any], Any]]]] = {
-    "gestores": [("id", TEXTO, str), ("rol", TEXTO, _nombre), ("regional", TEXTO, _regional)],
-    "asignaciones": [("gestor", TEXTO, str), ("nit", TEXTO, str)],
-    "contactos": [
-        ("gestor", TEXTO, str),
-        ("nit", TEXTO, str),
-        ("fecha", FECHA, lambda v: v),
-        ("tipo", TEXTO, _nombre),
-        ("medio", TEXTO, _nombre),
-    ],
-    "servicios": [
-        ("nit", TEXTO, str),
-        ("fecha", FECHA, lambda v: v),
-        ("servicio", TEXTO, str),
-        ("gestor", TEXTO, lambda v: v),
-    ],
-    "solicitudes": [
-        ("id", TEXTO, str),
-        ("fecha", FECHA, lambda v: v),
-        ("servicio", TEXTO, str),
-        ("regional", TEXTO, _regional),
-        ("gestor", TEXTO, lambda v: v),
-        ("nit", TEXTO, lambda v: v),
-        ("fecha_gestion", FECHA, lambda v: v),
-    ],
-    "ambientes": [
-        ("gestor", TEXTO, str),
-        ("fecha", FECHA, lambda v: v),
-        ("valor", ENTERO, int),
-        ("cantidad", ENTERO, int),
-    ],
-    "contratos": [
-        ("nit", TEXTO, str),
-        ("regional", TEXTO, _regional),
-        ("fecha", FECHA, lambda v: v),
-        ("obligada", BOOL, bool),
-        ("cuota_regulada", ENTERO, int),
-    ],
-    "cuotas": [
-        ("nit", TEXTO, str),
-        ("cuota_regulada", ENTERO, int),
-        ("monetiza", BOOL, bool),
-        ("gestor", TEXTO, lambda v: v),
-    ],
-    "eventos": [
-        ("regional", TEXTO, _regional),
-        ("fecha", FECHA, lambda v: v),
-        ("asistentes", ENTERO, int),
-        ("razon", TEXTO, str),
-        ("gestor", TEXTO, lambda v: v),
-    ],
-    "logros": [
-        ("gestor", TEXTO, str),
-        ("fecha", FECHA, lambda v: v),
-        ("formados", ENTERO, int),
-        ("empleos", ENTERO, int),
-    ],
-}
-
-
-def marcos_polars(datos: DatosSeguimiento) -> dict[str, Any]:
-    """Una tabla polars por tipo de registro, con las columnas de API.md."""
-    marcos = {}
-    for tabla, columnas in COLUMNAS.items():
-        registros = getattr(datos, tabla)
-        marcos[tabla] = pl.DataFrame(
-            {c: [f(getattr(r, c)) for r in registros] for c, _, f in columnas},
-            schema={c: t for c, t, _ in columnas},
-        )
-    return marcos
+# -- de registros a marcos (tests/_vias.py) -----------------------------------------------
 
 
 def a_pandas(marco: Any) -> Any:
@@ -150,27 +70,86 @@ CONVERSORES: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def tabular(datos: DatosSeguimiento, periodo: Periodo, motor: str = "polars") -> InformeTabular:
-    marcos = {k: CONVERSORES[motor](v) for k, v in marcos_polars(datos).items()}
+@attrs.frozen
+class Variante:
+    """Lo que solo decide `tablas` (docs/tablas.md): las regionales y los enums por su etiqueta
+    en español, el NIT como entero, y filas con un nulo donde el registro no lo admite (una por
+    tabla nombrada en `nulos`: se excluyen con `MOTIVO_NULO` y no cambian ninguna cifra)."""
+
+    etiquetas: bool = False
+    nit_entero: bool = False
+    nulos: tuple[str, ...] = ()
+
+
+# La columna que se deja nula en la fila añadida de cada tabla.
+NULAS: dict[str, str] = {
+    "asignaciones": "nit",
+    "contactos": "fecha",
+    "servicios": "nit",
+    "ambientes": "gestor",
+    "contratos": "fecha",
+    "eventos": "fecha",
+    "logros": "fecha",
+}
+
+
+def _marcos(datos: DatosSeguimiento, variante: Variante) -> dict[str, Any]:
+    marcos = marcos_polars(datos, etiquetas=variante.etiquetas)
+    for tabla in variante.nulos:
+        marco = marcos[tabla]
+        if len(marco):
+            fila = marco.head(1).with_columns(
+                pl.lit(None).cast(marco.schema[NULAS[tabla]]).alias(NULAS[tabla])
+            )
+            marcos[tabla] = pl.concat([marco, fila])
+    # NIT enteros en todas las tablas o en ninguna: no donde hay nulos (un entero con nulos es
+    # `float` en pandas clásico, que `tablas` rechaza como NIT, R5), y mezclar enteros y textos
+    # falla hoy en pyarrow (test_nit_entero_y_texto_mezclados_en_pyarrow).
+    if variante.nit_entero and not any(
+        m["nit"].null_count() for m in marcos.values() if "nit" in m.columns
+    ):
+        marcos = {
+            t: m.with_columns(pl.col("nit").cast(pl.Int64)) if "nit" in m.columns else m
+            for t, m in marcos.items()
+        }
+    return marcos
+
+
+def tabular(
+    datos: DatosSeguimiento,
+    periodo: Periodo,
+    motor: str = "polars",
+    variante: Variante = Variante(),
+) -> InformeTabular:
+    marcos = {k: CONVERSORES[motor](v) for k, v in _marcos(datos, variante).items()}
     return informe_tabular(periodo=periodo, **marcos)
 
 
-def comparar(datos: DatosSeguimiento, periodo: Periodo, motor: str) -> None:
+def comparar(
+    datos: DatosSeguimiento,
+    periodo: Periodo,
+    motor: str,
+    variante: Variante = Variante(),
+) -> None:
     esperado = informe(datos, periodo)
-    obtenido = tabular(datos, periodo, motor)
+    obtenido = tabular(datos, periodo, motor, variante)
     filas = a_filas(obtenido.filas)
     assert len(filas) == len(esperado.filas())
     for mia, suya in zip(filas, esperado.filas(), strict=True):
         assert mia == suya
         assert type(mia["valor"]) is type(suya["valor"])
-    assert dict(obtenido.resumen_excluidos()) == dict(esperado.resumen_excluidos())
+    resumen = dict(esperado.resumen_excluidos())
+    nulas = sum(1 for t in variante.nulos if getattr(datos, t))
+    if nulas:
+        resumen[MOTIVO_NULO] = nulas
+    assert dict(obtenido.resumen_excluidos()) == resumen
 
 
 # -- estrategia de datos ----------------------------------------------------------------------
 
 DESDE, HASTA = date(2011, 11, 20), date(2013, 1, 10)
 REGIONES = [REGIONALES[0], REGIONALES[2], REGIONALES[12]]  # Antioquia, D. C., Huila
-NITS = [str(900_000_001 + i) for i in range(8)]
+NITS = [str(900_000_001 + i) for i in range(20)]
 
 
 def _dias_despues(fecha: date) -> Callable[[int], date]:
@@ -180,7 +159,7 @@ def _dias_despues(fecha: date) -> Callable[[int], date]:
 @st.composite
 def datos_seguimiento(draw: st.DrawFn) -> DatosSeguimiento:
     fechas = st.dates(DESDE, HASTA)
-    n_gestores = draw(st.integers(1, 4))
+    n_gestores = draw(st.integers(1, 8))
     gestores = [
         Gestor(
             id=f"g{i}",
@@ -308,23 +287,34 @@ def datos_seguimiento(draw: st.DrawFn) -> DatosSeguimiento:
 # -- diferencial ------------------------------------------------------------------------------
 
 
+VARIANTES = st.builds(
+    Variante,
+    etiquetas=st.booleans(),
+    nit_entero=st.booleans(),
+    nulos=st.lists(st.sampled_from(sorted(NULAS)), unique=True, max_size=4).map(tuple),
+)
+
+
 @pytest.mark.parametrize("motor", ["polars", "polars-lazy", "pyarrow"])
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(datos=datos_seguimiento(), mes=st.integers(1, 12))
-def test_mismas_cifras_que_informe(motor: str, datos: DatosSeguimiento, mes: int) -> None:
+@given(datos=datos_seguimiento(), mes=st.integers(1, 12), variante=VARIANTES)
+def test_mismas_cifras_que_informe(
+    motor: str, datos: DatosSeguimiento, mes: int, variante: Variante
+) -> None:
     """R13–R25: cada fila (valor, meta, numerador, denominador, estado, semáforo) y cada
-    exclusión por motivo (R23) son las de `informe()`, en cada motor."""
-    comparar(datos, Periodo(2012, mes), motor)
+    exclusión por motivo (R23) son las de `informe()`, en cada motor; también con etiquetas
+    en español, NIT enteros y filas con nulos (que solo añaden exclusiones `MOTIVO_NULO`)."""
+    comparar(datos, Periodo(2012, mes), motor, variante)
 
 
 @pytest.mark.parametrize("motor", ["pandas", "duckdb"])
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(datos=datos_seguimiento(), mes=st.integers(1, 12))
+@given(datos=datos_seguimiento(), mes=st.integers(1, 12), variante=VARIANTES)
 def test_mismas_cifras_que_informe_pandas_duckdb(
-    motor: str, datos: DatosSeguimiento, mes: int
+    motor: str, datos: DatosSeguimiento, mes: int, variante: Variante
 ) -> None:
     """Lo mismo en pandas y DuckDB, con menos ejemplos (cada uno tarda más)."""
-    comparar(datos, Periodo(2012, mes), motor)
+    comparar(datos, Periodo(2012, mes), motor, variante)
 
 
 # -- casos trabajados -------------------------------------------------------------------------
@@ -492,6 +482,21 @@ def test_nulos_se_excluyen_con_motivo() -> None:
     resultado = informe_tabular(periodo=Periodo(2012, 3), eventos=eventos, **BASICO)
     assert _fila(resultado, "41", "PE")["numerador"] == 1
     assert resultado.excluidos["eventos"] == {MOTIVO_NULO: 1}
+
+
+@pytest.mark.xfail(strict=True, reason="defecto conocido: cruce de string y large_string")
+def test_nit_entero_y_texto_mezclados_en_pyarrow() -> None:
+    """Un NIT entero en una tabla y de texto en otra debería dar las cifras de siempre en
+    pyarrow; hoy el cruce falla con un `ArrowInvalid` (string contra large_string)."""
+    asignaciones = pa.table({"gestor": ["g1"], "nit": pa.array([900000001], pa.int64())})
+    contactos = _contactos([date(2012, 3, 1)]).to_arrow()
+    resultado = informe_tabular(
+        periodo=Periodo(2012, 3),
+        gestores=BASICO["gestores"].to_arrow(),
+        asignaciones=asignaciones,
+        contactos=contactos,
+    )
+    assert _fila(resultado, "g1", "EC")["numerador"] == 1
 
 
 def test_nit_entero_y_columnas_opcionales() -> None:

@@ -5,6 +5,8 @@ Una contradicción entre registros es un `RegistroInconsistente` que nombra los 
 gestor de otra regional…). Un registro que nombra a un gestor que no existe no bloquea el
 informe: queda excluido con ese motivo (R23).
 
+La cartera (R14) y sus exclusiones tienen un gemelo por columnas en `tablas/cartera.py`.
+
 >>> from sena_relacionamiento import Gestor, Asignacion
 >>> datos = DatosSeguimiento(
 ...     gestores=[Gestor(id="g1", rol="Empresarial", regional="Huila")],
@@ -60,6 +62,9 @@ class Motivo:
     EMPRESA_NO_CONTACTADA: Final = "empresa no contactada por su gestor en el trimestre"
     SERVICIO_REPETIDO: Final = "servicio ya contado para esa empresa en el trimestre"
     SIN_CUOTA: Final = "empresa sin cuota regulada"
+    DATO_NULO: Final = (
+        "dato nulo en una columna obligatoria"  # solo en tablas: un registro no es nulo
+    )
 
 
 def _comparable(valor: object) -> tuple[int, Any]:

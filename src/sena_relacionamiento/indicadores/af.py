@@ -2,6 +2,10 @@
 
 Sin meta: el número de ambientes conseguidos o modernizados en el mes y su valor en pesos,
 más los mismos totales del año hasta el corte.
+
+Gemelo por columnas: `tablas/af.py` cuenta lo mismo sobre marcos de datos para
+`informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
+las pruebas de tests/test_indicador_af.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

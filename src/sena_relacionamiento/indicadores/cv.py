@@ -5,6 +5,10 @@ voluntarios; si lo está, solo los que pasan de su cuota regulada, max(0, n − 
 (**decisión** de R19). La cifra regional cubre todas las empresas de la regional, asignadas o
 no; la de un gestor, las que tiene asignadas. Meta: la tabla del §2e por regional (R27),
 14.200 en la nación; sin meta para gestores y roles.
+
+Gemelo por columnas: `tablas/cv.py` cuenta lo mismo sobre marcos de datos para
+`informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
+las pruebas de tests/test_indicador_cv.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

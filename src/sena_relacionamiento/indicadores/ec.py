@@ -4,6 +4,10 @@ Ventana: el trimestre hasta el corte. EC = empresas asignadas contactadas al men
 empresas asignadas; la meta es 90 % al cerrar el trimestre. El detalle cuenta los contactos a
 la cartera por tipo × medio, aparte los contactos «fuera de cartera» (que nunca entran al
 numerador) y lista las empresas asignadas con menos de 3 contactos en el año (R15).
+
+Gemelo por columnas: `tablas/ec.py` cuenta lo mismo sobre marcos de datos para
+`informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
+las pruebas de tests/test_indicador_ec.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

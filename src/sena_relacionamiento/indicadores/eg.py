@@ -4,6 +4,10 @@ Ventana: el mes del periodo. EG = solicitudes recibidas en el mes con fecha de g
 el corte / solicitudes recibidas en el mes; la meta es 60 % cada mes. El detalle lista los tres
 servicios más solicitados, con el nombre del CRM. Una solicitud sin gestor cuenta solo en la
 regional y la nación.
+
+Gemelo por columnas: `tablas/eg.py` cuenta lo mismo sobre marcos de datos para
+`informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
+las pruebas de tests/test_indicador_eg.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

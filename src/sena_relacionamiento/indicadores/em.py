@@ -4,6 +4,10 @@ Ventana: el corte del periodo (``inicio == fin``). EM = empresas asignadas con c
 que la monetizan (total o parcialmente) / empresas asignadas con cuota regulada; la meta es un
 techo: hasta 6 % cumple. El tope publicado de la regional en número de empresas (tabla §2f,
 R28) va en el detalle, junto a la proporción.
+
+Gemelo por columnas: `tablas/em.py` cuenta lo mismo sobre marcos de datos para
+`informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
+las pruebas de tests/test_indicador_em.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

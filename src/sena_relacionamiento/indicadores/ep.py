@@ -7,6 +7,10 @@ solo servicio (R33); la meta es 2 servicios por empresa al cerrar el trimestre. 
 usado dos veces por una empresa cuenta una vez (**decisión** de R16): cuenta el uso de fecha
 menor (a igualdad, el primero por sus campos: `clave_de_orden`) y los demás quedan excluidos con
 ese motivo, sea cual sea el orden de la entrada.
+
+Gemelo por columnas: `tablas/ep.py` cuenta lo mismo sobre marcos de datos para
+`informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
+las pruebas de tests/test_indicador_ep.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Sin meta: los eventos del mes, sus asistentes y las razones de cada convocatoria, más los
 totales del año hasta el corte. Es una cifra de la regional (responsabilidad del
 coordinador); el tablero de un gestor cuenta los eventos que lo nombran.
+
+Gemelo por columnas: `tablas/pe.py` cuenta lo mismo sobre marcos de datos para
+`informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
+las pruebas de tests/test_indicador_pe.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

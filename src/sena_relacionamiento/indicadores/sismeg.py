@@ -3,6 +3,10 @@
 Ventana: el año hasta el corte. Meta: la cuota de 2012 (20.000 formados y 2.000 empleos) a
 nivel nacional, repartida 60 % a los gestores estratégicos (12.000 y 1.200) y 40 % a los
 empresariales (8.000 y 800). Regionales y gestores reportan las sumas sin meta propia.
+
+Gemelo por columnas: `tablas/sismeg.py` cuenta lo mismo sobre marcos de datos para
+`informe_tabular` (docs/tablas.md). Un cambio en esta regla de conteo se hace en los dos;
+las pruebas de tests/test_indicador_sismeg.py corren cada caso trabajado por ambas vías.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Las columnas de cada tabla de entrada y su revisión (uso interno de `tablas`).
 
-Cada tabla tiene las columnas del registro del mismo nombre (API.md, «Records»). Una columna
-que falta o de un tipo equivocado es un `DatoInvalido` que nombra la tabla y la columna. Las
-columnas con valor por defecto en el registro (``cantidad=1``, ``formados=0``, ``gestor=None``…)
-pueden faltar: se llenan con ese valor.
+Cada tabla tiene las columnas del registro del mismo nombre (API.md, «Records»), leídas de los
+campos attrs del registro (nombre, tipo anotado, valor por defecto): no hay una segunda copia.
+Una columna que falta o de un tipo equivocado es un `DatoInvalido` que nombra la tabla y la
+columna. Las columnas con valor por defecto en el registro (``cantidad=1``, ``formados=0``,
+``gestor=None``…) pueden faltar: se llenan con ese valor.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, get_args
 
 import attrs
 import narwhals.stable.v2 as nw
 
+from sena_relacionamiento.datos import DatosSeguimiento
 from sena_relacionamiento.errores import DatoInvalido
 
 __all__ = ["ESQUEMAS", "Columna", "Tipo", "preparar"]
@@ -44,71 +46,48 @@ class Columna:
     obligatoria: bool = True
 
 
-def _opcional(tipo: Tipo, defecto: Any = None, *, nula: bool = False) -> Columna:
-    return Columna(tipo, nula=nula, defecto=defecto, obligatoria=False)
+def _registros() -> dict[str, type[Any]]:
+    """Tabla → el registro cuyas columnas tiene: los campos de `DatosSeguimiento` (API.md,
+    «Records»), cada uno una tupla de registros."""
+    return {
+        campo.name: get_args(campo.type)[0]
+        for campo in attrs.fields(attrs.resolve_types(DatosSeguimiento))
+        if campo.init
+    }
 
 
-T, F, E, B = Tipo.TEXTO, Tipo.FECHA, Tipo.ENTERO, Tipo.BOOLEANO
+# El tipo anotado de un campo del registro → el tipo de su columna (los demás son texto:
+# `str`, los enums y `Regional`, que se leen de su nombre, etiqueta o código).
+_TIPOS: Final[Mapping[str, Tipo]] = {
+    "date": Tipo.FECHA,
+    "int": Tipo.ENTERO,
+    "bool": Tipo.BOOLEANO,
+    "Pesos": Tipo.PESOS,
+}
+
+
+def _esquema(registro: type[Any]) -> dict[str, Columna]:
+    """Las columnas de un registro, de sus campos attrs: una anotada ``X | None`` admite
+    nulos; una con valor por defecto puede faltar y se llena con ese valor (como las columnas
+    opcionales de `io.csv_lector.columnas`)."""
+    esquema = {}
+    for campo in attrs.fields(registro):
+        anotacion = str(campo.type)
+        base = anotacion.removesuffix(" | None")
+        obligatoria = campo.default is attrs.NOTHING
+        esquema[campo.name] = Columna(
+            _TIPOS.get(base, Tipo.TEXTO),
+            nula=base != anotacion,
+            defecto=None if obligatoria else campo.default,
+            obligatoria=obligatoria,
+        )
+    return esquema
+
 
 ESQUEMAS: Final[Mapping[str, Mapping[str, Columna]]] = {
-    "gestores": {"id": Columna(T), "rol": Columna(T), "regional": Columna(T)},
-    "asignaciones": {"gestor": Columna(T), "nit": Columna(T)},
-    "contactos": {
-        "gestor": Columna(T),
-        "nit": Columna(T),
-        "fecha": Columna(F),
-        "tipo": Columna(T),
-        "medio": Columna(T),
-    },
-    "servicios": {
-        "nit": Columna(T),
-        "fecha": Columna(F),
-        "servicio": Columna(T),
-        "gestor": _opcional(T, nula=True),
-    },
-    "solicitudes": {
-        "id": Columna(T),
-        "fecha": Columna(F),
-        "servicio": Columna(T),
-        "regional": Columna(T),
-        "gestor": _opcional(T, nula=True),
-        "nit": _opcional(T, nula=True),
-        "fecha_gestion": _opcional(F, nula=True),
-    },
-    "ambientes": {
-        "gestor": Columna(T),
-        "fecha": Columna(F),
-        "valor": Columna(Tipo.PESOS),
-        "cantidad": _opcional(E, 1),
-    },
-    "contratos": {
-        "nit": Columna(T),
-        "regional": Columna(T),
-        "fecha": Columna(F),
-        "obligada": Columna(B),
-        "cuota_regulada": _opcional(E, 0),
-    },
-    "cuotas": {
-        "nit": Columna(T),
-        "cuota_regulada": Columna(E),
-        "monetiza": Columna(B),
-        "gestor": _opcional(T, nula=True),
-    },
-    "eventos": {
-        "regional": Columna(T),
-        "fecha": Columna(F),
-        "asistentes": Columna(E),
-        "razon": Columna(T),
-        "gestor": _opcional(T, nula=True),
-    },
-    "logros": {
-        "gestor": Columna(T),
-        "fecha": Columna(F),
-        "formados": _opcional(E, 0),
-        "empleos": _opcional(E, 0),
-    },
+    tabla: _esquema(registro) for tabla, registro in _registros().items()
 }
-"""Tabla → columna → `Columna`: las columnas de los registros de API.md."""
+"""Tabla → columna → `Columna`: las columnas de los registros de API.md, leídas de sus campos."""
 
 
 _TIPO_VACIO: Final[Mapping[Tipo, Any]] = {Tipo.TEXTO: nw.String, Tipo.FECHA: nw.Date}

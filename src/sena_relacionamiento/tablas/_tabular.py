@@ -17,12 +17,14 @@ from sena_relacionamiento.enumeraciones import Rol
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.indicadores._base import Calculo, Contexto
 from sena_relacionamiento.indicadores.resultado import Indicador
-from sena_relacionamiento.informe import _columnas
+from sena_relacionamiento.informe import RAZONES
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.regionales import regional
 from sena_relacionamiento.registros import Gestor
+from sena_relacionamiento.tablas import af, cartera, cv, ec, eg, em, ep, pe, sismeg
 from sena_relacionamiento.tablas._esquema import preparar
+from sena_relacionamiento.tablas._filas import columnas as columnas_de_filas
 from sena_relacionamiento.tablas._motor import Motor, Paso, ejecutar, es_nulo, recoger
 
 __all__ = ["COLUMNAS", "InformeTabular", "a_filas", "informe_tabular"]
@@ -42,7 +44,7 @@ COLUMNAS: Final[Mapping[str, Any]] = {
 }
 """Las columnas del marco de salida y sus tipos (``valor`` y ``meta`` como texto exacto)."""
 
-_RAZONES: Final = frozenset({"EC", "EP", "EG", "EM"})
+_RAZONES: Final = frozenset(indicador.name for indicador in RAZONES)
 
 
 @attrs.frozen(kw_only=True)
@@ -177,18 +179,18 @@ def informe_tabular(
     # y las empresas contactadas): con polars se recogen mientras se arman las consultas de las
     # demás tablas (`ejecutar`).
     vacio: Paso[Calculo] = Paso((), Calculo)
-    cartera, paso_cartera = motor.cartera(asignaciones)
-    paso_ec, contactadas = motor.ec(contactos, cartera)
-    paso_ep = motor.ep(servicios, cartera, contactadas) if servicios is not None else vacio
+    empresas, paso_cartera = cartera.paso(motor, asignaciones)
+    paso_ec, contactadas = ec.paso(motor, contactos, empresas)
+    paso_ep = ep.paso(motor, servicios, empresas, contactadas) if servicios is not None else vacio
 
     def resto() -> dict[Indicador, Paso[Calculo]]:
         return {
-            Indicador.SISMEG_FORMADOS: motor.sismeg(logros) if logros is not None else vacio,
-            Indicador.EG: motor.eg(solicitudes) if solicitudes is not None else vacio,
-            Indicador.AF: motor.af(ambientes) if ambientes is not None else vacio,
-            Indicador.CV: motor.cv(contratos, cartera) if contratos is not None else vacio,
-            Indicador.EM: motor.em(cuotas, cartera) if cuotas is not None else vacio,
-            Indicador.PE: motor.pe(eventos) if eventos is not None else vacio,
+            Indicador.SISMEG_FORMADOS: sismeg.paso(motor, logros) if logros is not None else vacio,
+            Indicador.EG: eg.paso(motor, solicitudes) if solicitudes is not None else vacio,
+            Indicador.AF: af.paso(motor, ambientes) if ambientes is not None else vacio,
+            Indicador.CV: cv.paso(motor, contratos, empresas) if contratos is not None else vacio,
+            Indicador.EM: em.paso(motor, cuotas, empresas) if cuotas is not None else vacio,
+            Indicador.PE: pe.paso(motor, eventos) if eventos is not None else vacio,
         }
 
     (_, calculo_ec, calculo_ep), calculos = ejecutar([paso_cartera, paso_ec, paso_ep], resto)
@@ -197,7 +199,7 @@ def informe_tabular(
     # R16: las empresas contactadas (el numerador de EC) son el denominador de EP.
     for id_gestor, parcial in calculos[Indicador.EC].por_gestor.items():
         calculos[Indicador.EP].gestor(id_gestor).denominador = int(parcial.numerador)
-    columnas = _columnas(datos.indice.gestores, ctx, calculos)
+    columnas = columnas_de_filas(datos.indice.gestores, ctx, calculos)
     return InformeTabular(
         periodo=periodo,
         filas=_salida(columnas, modelo),

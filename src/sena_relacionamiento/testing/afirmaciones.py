@@ -20,7 +20,7 @@ from typing import Any, Final
 
 from sena_relacionamiento.datos import DatosSeguimiento
 from sena_relacionamiento.indicadores.resultado import Estado, Indicador, Resultado, Semaforo
-from sena_relacionamiento.informe import Informe, Tablero
+from sena_relacionamiento.informe import RAZONES, Informe, Tablero
 from sena_relacionamiento.testing.constructores import PERIODO
 
 __all__ = ["PERIODO", "afirmar_informe_consistente", "afirmar_informes_iguales"]
@@ -44,7 +44,7 @@ _CON_RESTO: Final = frozenset({Indicador.EG, Indicador.CV, Indicador.PE})
 
 # Razones cuyo valor es una proporción entre 0 y 1.
 _PROPORCIONES: Final = frozenset({Indicador.EC, Indicador.EG, Indicador.EM})
-_RAZONES: Final = _PROPORCIONES | {Indicador.EP}
+_RAZONES: Final = RAZONES
 
 # Claves aditivas del detalle de cada indicador (R14–R21).
 _DETALLE_ADITIVO: Final[Mapping[Indicador, tuple[str, ...]]] = {

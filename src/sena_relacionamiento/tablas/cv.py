@@ -1,0 +1,103 @@
+"""CV: contratos de aprendizaje voluntarios (R19), la vía por columnas (uso interno de `tablas`).
+
+Gemelo de `indicadores/cv.py` (la vía por registros): voluntarios del año hasta el corte por
+empresa (todos, si no está obligada; los que pasan de su cuota regulada, si lo está), sumados a
+su gestor o, si no está asignada, a su regional. Los contratos de una empresa deben coincidir
+en regional, obligación y cuota, y la regional debe ser la de su gestor
+(`RegistroInconsistente`, R19).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import narwhals.stable.v2 as nw
+
+from sena_relacionamiento.errores import RegistroInconsistente
+from sena_relacionamiento.indicadores._base import Calculo
+from sena_relacionamiento.regionales import regional
+from sena_relacionamiento.tablas._esquema import preparar
+from sena_relacionamiento.tablas._motor import (
+    MOTIVO_NULO,
+    SIN_GESTOR,
+    Motor,
+    Paso,
+    codigo_de,
+    columnas_de,
+    entero,
+)
+
+__all__ = ["paso"]
+
+
+def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
+    """CV (R19): voluntarios del año por empresa, a su gestor o a su regional."""
+    t = preparar("contratos", nativo)
+    pares = [(nw.col("_nula"), MOTIVO_NULO), *motor.motivos_de_fecha(t)]
+    marco = motor.normalizar_regional(
+        "contratos",
+        t.marco.select("nit", "regional", "fecha", "obligada", "cuota_regulada", "_nula"),
+    ).with_columns(codigo_de(pares))
+    empresas = (
+        marco.filter(~nw.col("_nula"))
+        .with_columns(_anio=entero(nw.col("_m") == 0), _obligada=entero(nw.col("obligada")))
+        .group_by("nit")
+        .agg(
+            nw.col("regional").n_unique().alias("_n_regional"),
+            nw.col("_obligada").n_unique().alias("_n_obligada"),
+            nw.col("cuota_regulada").n_unique().alias("_n_cuota"),
+            nw.col("regional").max(),
+            nw.col("_obligada").max(),
+            nw.col("cuota_regulada").max(),
+            nw.col("_anio").sum(),
+        )
+    )
+    consultas = (
+        marco.group_by("_m").agg(nw.len().alias("_n")),
+        empresas.filter(
+            (nw.col("_n_regional") > 1) | (nw.col("_n_obligada") > 1) | (nw.col("_n_cuota") > 1)
+        )
+        .select("nit")
+        .head(1),
+        empresas.join(cartera.rename({"gestor": "_gestor"}), on="nit", how="left")
+        .with_columns(
+            _g=nw.col("_gestor").fill_null(SIN_GESTOR),
+            _vol=_voluntarios("_anio"),
+        )
+        .group_by("_g", "regional")
+        .agg(nw.col("_vol").sum()),
+    )
+
+    def interpretar(conteo: Any, malas: Any, grupos: Any) -> Calculo:
+        motor.repartir("contratos", pares, columnas_de(conteo))
+        if len(malas):
+            raise RegistroInconsistente(
+                f"contratos: los contratos de la empresa {columnas_de(malas)['nit'][0]} no "
+                "coinciden en regional, obligación o cuota regulada"
+            )
+        calculo = Calculo()
+        c = columnas_de(grupos)
+        for id_gestor, codigo, voluntarios in zip(c["_g"], c["regional"], c["_vol"], strict=True):
+            if id_gestor != SIN_GESTOR:
+                propia = motor.gestores[id_gestor].regional
+                if propia.codigo != codigo:
+                    raise RegistroInconsistente(
+                        f"contratos: una empresa tiene contratos en la regional "
+                        f"{regional(codigo)} pero está asignada al gestor "
+                        f"{id_gestor!r}, de la regional {propia}"
+                    )
+            motor.parcial(calculo, id_gestor, codigo).numerador += int(voluntarios)
+        return calculo
+
+    return Paso(consultas, interpretar)
+
+
+def _voluntarios(n: str) -> nw.Expr:
+    """Los voluntarios de una empresa con `n` contratos: los que pasan de su cuota si está
+    obligada (nunca menos de cero), todos si no (R19)."""
+    exceso = nw.col(n) - nw.col("cuota_regulada")
+    return (
+        nw.when((nw.col("_obligada") == 1) & (exceso < 0))
+        .then(nw.lit(0, dtype=nw.Int64))
+        .otherwise(nw.when(nw.col("_obligada") == 1).then(exceso).otherwise(nw.col(n)))
+    )

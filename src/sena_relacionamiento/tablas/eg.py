@@ -1,0 +1,95 @@
+"""EG: efectividad de la gestión (R17), la vía por columnas (uso interno de `tablas`).
+
+Gemelo de `indicadores/eg.py` (la vía por registros): solicitudes recibidas en el mes y, de
+ellas, las gestionadas hasta el corte. Una solicitud sin gestor cuenta en su regional (R22);
+una con gestor, en el gestor, que debe ser de esa regional (`RegistroInconsistente`, R17). Una
+fecha de gestión anterior a la de recepción es un `DatoInvalido`. Una fila repetida (mismo id y
+mismo contenido) cuenta una vez y las demás se excluyen como repetidas; el mismo id con otro
+contenido es un `RegistroInconsistente` (issue 12, como `DatosSeguimiento`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import narwhals.stable.v2 as nw
+
+from sena_relacionamiento.datos import Motivo
+from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
+from sena_relacionamiento.indicadores._base import Calculo
+from sena_relacionamiento.tablas._esquema import desde, hasta, preparar
+from sena_relacionamiento.tablas._motor import (
+    MOTIVO_NULO,
+    Motor,
+    Paso,
+    agrupar,
+    clave,
+    columnas_de,
+    entero,
+)
+
+__all__ = ["paso"]
+
+
+def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
+    """EG (R17): recibidas (denominador) y gestionadas (numerador) por gestor o regional."""
+    ctx = motor.ctx
+    t = preparar("solicitudes", nativo)
+    fh = t.fecha_hora["fecha"]
+    pares = [
+        (nw.col("_nula"), MOTIVO_NULO),
+        (~nw.col("gestor").is_null() & ~motor.conocido(), Motivo.GESTOR_DESCONOCIDO),
+        *motor.motivos_de_fecha(t),
+        (~desde("fecha", fh, ctx.inicio_mes), Motivo.FUERA_DEL_MES),
+    ]
+    # R17, R23: una fila repetida (mismo id y mismo contenido) cuenta una vez; las demás
+    # se excluyen como repetidas. El mismo id con otro contenido es inconsistente.
+    unicas = t.marco.filter(~nw.col("_nula")).unique()
+    filas = t.marco.select(
+        nw.len().alias("total"), nw.col("_nula").cast(nw.Int64).sum().alias("nulas")
+    )
+    ids = unicas.group_by("id").agg(nw.len().alias("n")).filter(nw.col("n") > 1).select("id")
+    consulta = agrupar(
+        unicas,
+        ["gestor", "regional"],
+        pares,
+        gestionadas=entero(
+            ~nw.col("fecha_gestion").is_null()
+            & hasta("fecha_gestion", t.fecha_hora["fecha_gestion"], ctx.fin)
+        ),
+        antes=entero(nw.col("fecha_gestion") < nw.col("fecha")),
+    )
+
+    def interpretar(consulta: Any, filas: Any, unicas: Any, ids: Any) -> Calculo:
+        if len(ids):
+            raise RegistroInconsistente(
+                f"solicitudes: dos solicitudes con el mismo id {columnas_de(ids)['id'][0]!r} y "
+                "distinto contenido"
+            )
+        grupos = columnas_de(consulta)
+        mapa = motor.mapa_regional("solicitudes", grupos["regional"])
+        motor.revisar_regional_de_gestor("solicitudes", grupos, mapa)
+        if any(grupos["antes"]):
+            raise DatoInvalido(
+                "la fecha de gestión es anterior a la de recepción",
+                campo="solicitudes.fecha_gestion",
+            )
+        calculo = Calculo()
+        fila = columnas_de(filas)
+        nulas = int(fila["nulas"][0] or 0)
+        repetidas = int(fila["total"][0]) - nulas - int(columnas_de(unicas)["n"][0])
+        # Las filas nulas y las repetidas no están en `consulta` (solo las únicas): las nulas
+        # van con su motivo (código 1) y las repetidas como contadas (código 0) que `extra`
+        # pasa a su motivo.
+        otras = {"_m": [1, 0], "_n": [nulas, repetidas]}
+        c = motor.repartir("solicitudes", pares, grupos, otras, extra={Motivo.REPETIDO: repetidas})
+        for id_gestor, valor, n, gestionadas in zip(
+            c["gestor"], c["regional"], c["_n"], c["gestionadas"], strict=True
+        ):
+            parcial = motor.parcial(calculo, clave(id_gestor), mapa[valor])
+            parcial.denominador += int(n)
+            parcial.numerador += int(gestionadas)
+        return calculo
+
+    consultas = (consulta, filas, unicas.select(nw.len().alias("n")), ids.head(1))
+    return Paso(consultas, interpretar)

@@ -1,0 +1,102 @@
+"""EP: efectividad del portafolio (R16), la vía por columnas (uso interno de `tablas`).
+
+Gemelo de `indicadores/ep.py` (la vía por registros): pares distintos (empresa, servicio) del
+trimestre hasta el corte de las empresas que su gestor contactó en él. Un servicio repetido
+cuenta una vez (decisión de R16). El denominador (las empresas contactadas, el numerador de
+EC) lo pone `informe_tabular`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import narwhals.stable.v2 as nw
+
+from sena_relacionamiento._texto import clave_servicio
+from sena_relacionamiento.datos import Motivo
+from sena_relacionamiento.indicadores._base import Calculo
+from sena_relacionamiento.tablas._esquema import desde, preparar
+from sena_relacionamiento.tablas._motor import (
+    MOTIVO_NULO,
+    Motor,
+    Paso,
+    codigo_de,
+    columnas_de,
+    es_nulo,
+)
+
+__all__ = ["paso"]
+
+
+def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calculo]:
+    """EP (R16): los numeradores por gestor y las exclusiones de los servicios."""
+    ctx = motor.ctx
+    t = preparar("servicios", nativo)
+    fh = t.fecha_hora["fecha"]
+    pares = [
+        (nw.col("_nula"), MOTIVO_NULO),
+        *motor.motivos_de_fecha(t),
+        (~desde("fecha", fh, ctx.inicio_trimestre), Motivo.FUERA_DEL_TRIMESTRE_EP),
+        (nw.col("gestor").is_null(), Motivo.EMPRESA_NO_ASIGNADA),
+        (nw.col("_contactada").is_null(), Motivo.EMPRESA_NO_CONTACTADA),
+    ]
+    previos = 4  # los motivos que se saben antes de cruzar con la cartera
+    marco = t.marco.select("nit", "fecha", "servicio", "_nula").with_columns(
+        codigo_de(pares[:previos])
+    )
+    # Solo las filas del trimestre se cruzan con la cartera y las empresas contactadas; los
+    # pares distintos (empresa, servicio) se cuentan con una clave de texto.
+    cruzadas = (
+        marco.filter(nw.col("_m") == 0)
+        .join(cartera, on="nit", how="left")
+        .join(
+            contactadas.with_columns(_contactada=nw.lit(value=True)),
+            on=["gestor", "nit"],
+            how="left",
+        )
+        .with_columns(
+            codigo_de(pares, desde=previos),
+            _par=nw.concat_str([nw.col("nit"), _servicio(t.marco)], separator="\x1f"),
+        )
+    )
+    consultas = (
+        # Las filas que no se cruzan (las que se cruzan se cuentan en `cruzadas`).
+        marco.filter(nw.col("_m") != 0).group_by("_m").agg(nw.len().alias("_n")),
+        cruzadas.group_by("gestor", "_m").agg(
+            nw.len().alias("_n"), nw.col("_par").n_unique().alias("distintos")
+        ),
+    )
+
+    def interpretar(previas: Any, grupos: Any) -> Calculo:
+        cruzadas = columnas_de(grupos)
+        repetidos = sum(
+            int(n) - int(d)
+            for codigo, n, d in zip(
+                cruzadas["_m"], cruzadas["_n"], cruzadas["distintos"], strict=True
+            )
+            if codigo == 0
+        )
+        extra = {Motivo.SERVICIO_REPETIDO: repetidos}
+        usados = motor.repartir("servicios", pares, cruzadas, columnas_de(previas), extra=extra)
+        calculo = Calculo()
+        for id_gestor, distintos in zip(usados["gestor"], usados["distintos"], strict=True):
+            calculo.gestor(id_gestor).numerador = int(distintos)
+        return calculo
+
+    return Paso(consultas, interpretar)
+
+
+def _servicio(marco: Any) -> nw.Expr:
+    """La columna ``servicio`` con un solo nombre por servicio (R33): los nombres que solo
+    difieren en mayúsculas, tildes o espacios pasan a uno de ellos. Lee antes los nombres
+    distintos (una consulta pequeña); si ninguno tiene variantes, la columna queda igual."""
+    grupos: dict[str, list[str]] = {}
+    for nombre in columnas_de(marco.select("servicio").unique())["servicio"]:
+        if not es_nulo(nombre):
+            grupos.setdefault(clave_servicio(nombre), []).append(nombre)
+    variantes = {n: min(g) for g in grupos.values() if len(g) > 1 for n in g}
+    if not variantes:
+        return nw.col("servicio")
+    return nw.col("servicio").replace_strict(
+        list(variantes), list(variantes.values()), default=nw.col("servicio")
+    )
