@@ -9,6 +9,9 @@ regional y a la nación. Ver ``REGLAS`` (R1…R29) en la documentación.
 'Tipo B'
 """
 
+from importlib.metadata import PackageNotFoundError as _SinMetadatos
+from importlib.metadata import version as _version
+
 from sena_relacionamiento.acceso import (
     POLITICA_ACCESO,
     Accion,
@@ -70,7 +73,11 @@ from sena_relacionamiento.relacionamiento import (
 )
 from sena_relacionamiento.segmentacion import segmento_regional, tipo_empresa
 
-__version__ = "0.1.0"
+# La versión está en un solo lugar, pyproject.toml; aquí se lee de los metadatos instalados.
+try:
+    __version__: str = _version("sena-relacionamiento")
+except _SinMetadatos:  # pragma: no cover - solo si se usa sin instalar (PYTHONPATH=src)
+    __version__ = "0+desconocida"
 
 __all__ = [
     "BOGOTA",
