@@ -3,7 +3,8 @@
 Todos son clases attrs inmutables que se construyen con palabras clave y se validan al
 construirse: un valor malo es un `DatoInvalido` que nombra el campo. Los enums se aceptan como
 miembros, por su nombre o por su etiqueta; las fechas como `date` o `datetime` (R11); los NIT
-como `str` o `int`, normalizados (ver `normalizar_nit`).
+como `str` o `int`, normalizados (ver `normalizar_nit`, que dice qué formas acepta:
+``"900.123.456-8"``, ``"800226098 - 4"``, ``"800,226,098–4"``… y cuáles rechaza).
 
 >>> c = Contacto(gestor="g1", nit="900.123.456-8", fecha=date(2012, 3, 1),
 ...              tipo="nuevo", medio="Visita")
