@@ -142,7 +142,14 @@ def test_cada_enumeracion_tiene_nombres_ascii_y_etiqueta(enumeracion: type[enum.
 
 
 def test_version() -> None:
-    assert isinstance(sena_relacionamiento.__version__, str)
+    # Un solo lugar: la versión de pyproject.toml, leída de los metadatos instalados.
+    import tomllib
+
+    pyproject = Path(__file__).parent.parent / "pyproject.toml"
+    declarada = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    assert sena_relacionamiento.__version__ == declarada
+    fuente = Path(sena_relacionamiento.__file__).read_text(encoding="utf-8")
+    assert declarada not in fuente
 
 
 def test_importar_el_paquete_no_importa_dependencias_pesadas() -> None:

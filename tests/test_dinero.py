@@ -6,11 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from babel.numbers import format_currency, format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sena_relacionamiento import DatoInvalido, parsear_pesos, validar_pesos
+from sena_relacionamiento.formato import numero, pesos
 
 
 @pytest.mark.parametrize(
@@ -103,19 +103,52 @@ def test_r5_parsear_pesos_exige_texto(valor: object) -> None:
 
 @settings(max_examples=100)
 @given(st.integers(min_value=0, max_value=10**24))
-def test_r5_un_entero_escrito_por_babel_se_lee_de_vuelta(n: int) -> None:
-    escrito = format_decimal(n, locale="es_CO")
-    assert parsear_pesos(escrito) == n
-    assert parsear_pesos("$ " + escrito) == n
-    assert parsear_pesos("$" + escrito) == n
+def test_r5_un_entero_escrito_por_la_biblioteca_se_lee_de_vuelta(n: int) -> None:
+    # Lo que escribe `formato` (no los datos CLDR de babel, que cambian entre versiones).
+    assert parsear_pesos(pesos(n)) == n
+    assert parsear_pesos(numero(n)) == n
+    assert parsear_pesos("$" + numero(n)) == n
     assert parsear_pesos(str(n)) == n
 
 
 @settings(max_examples=100)
 @given(st.decimals(min_value=0, max_value=10**15, places=2, allow_nan=False, allow_infinity=False))
-def test_r5_un_decimal_con_centavos_escrito_por_babel_se_lee_de_vuelta(d: Decimal) -> None:
-    assert parsear_pesos(format_decimal(d, locale="es_CO")) == d
-    assert parsear_pesos(format_currency(d, "COP", locale="es_CO")) == d
+def test_r5_un_decimal_con_centavos_escrito_por_la_biblioteca_se_lee_de_vuelta(d: Decimal) -> None:
+    assert parsear_pesos(pesos(d)) == d
+    assert parsear_pesos(numero(d)) == d
+
+
+@pytest.mark.parametrize(
+    ("texto", "esperado"),
+    [
+        # Como los escriben en Colombia: facturas, extractos, Excel con configuración es-CO.
+        ("$ 1.234.567,89", Decimal("1234567.89")),
+        ("$1.234.567,89", Decimal("1234567.89")),
+        ("$\xa01.234.567,89", Decimal("1234567.89")),
+        ("$ 50.000.000", Decimal(50_000_000)),
+        ("$ 0,50", Decimal("0.50")),
+        ("1.000.000.000.000.000.000.000,01", Decimal("1000000000000000000000.01")),
+    ],
+)
+def test_r5_lo_que_escriben_los_colombianos_se_lee(texto: str, esperado: Decimal) -> None:
+    assert parsear_pesos(texto) == esperado
+
+
+@pytest.mark.parametrize(
+    ("valor", "texto"),
+    [
+        (0, "$ 0"),
+        (2_500, "$ 2.500"),
+        (100_000_000, "$ 100.000.000"),
+        (Decimal("1234.5"), "$ 1.234,50"),
+        (Decimal("0.05"), "$ 0,05"),
+        (Decimal("100.00"), "$ 100"),
+    ],
+)
+def test_r5_la_biblioteca_escribe_pesos_como_en_colombia(valor: Decimal | int, texto: str) -> None:
+    # El contrato de `formato.pesos` (R5), no el de CLDR: su patrón es fijo.
+    assert pesos(valor) == texto
+    assert parsear_pesos(texto) == valor
 
 
 # --- validar_pesos ---------------------------------------------------------------------------

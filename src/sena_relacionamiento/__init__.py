@@ -9,6 +9,8 @@ regional y a la nación. Ver ``REGLAS`` (R1…R29) en la documentación.
 'Tipo B'
 """
 
+from importlib.metadata import PackageNotFoundError as _SinMetadatos
+from importlib.metadata import version as _version
 from typing import TYPE_CHECKING, Any
 
 from sena_relacionamiento.acceso import (
@@ -76,7 +78,11 @@ from sena_relacionamiento.serie import Serie, serie
 if TYPE_CHECKING:
     from sena_relacionamiento.io.parametros import cargar_parametros
 
-__version__ = "0.1.0"
+# La versión está en un solo lugar, pyproject.toml; aquí se lee de los metadatos instalados.
+try:
+    __version__: str = _version("sena-relacionamiento")
+except _SinMetadatos:  # pragma: no cover - solo si se usa sin instalar (PYTHONPATH=src)
+    __version__ = "0+desconocida"
 
 
 def __getattr__(nombre: str) -> Any:

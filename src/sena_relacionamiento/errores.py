@@ -19,6 +19,7 @@ __all__ = [
     "AccesoDenegado",
     "DatoInvalido",
     "DependenciaFaltante",
+    "ErrorMotor",
     "ErrorSena",
     "RegionalDesconocida",
     "RegistroInconsistente",
@@ -137,12 +138,53 @@ class AccesoDenegado(ErrorSena, PermissionError):
 
 class DependenciaFaltante(ErrorSena, ImportError):
     """Una función pide un extra opcional que no está instalado; el mensaje dice cuál instalar
-    (por ejemplo ``pip install 'sena-relacionamiento[festivos]'``)."""
+    (por ejemplo ``pip install 'sena-relacionamiento[festivos]'``).
 
-    def __init__(self, paquete: str, extra: str) -> None:
+    Con `encontrada` y `necesaria`, el paquete está instalado pero en una versión que la
+    biblioteca no soporta: el mensaje nombra el paquete, la versión instalada y la mínima.
+
+    >>> print(DependenciaFaltante("duckdb", "tablas", encontrada="1.1.0", necesaria="1.3"))
+    esta función necesita duckdb >= 1.3 y está instalada la versión 1.1.0:
+    pip install -U 'duckdb>=1.3'
+    """
+
+    def __init__(
+        self,
+        paquete: str,
+        extra: str,
+        *,
+        encontrada: str | None = None,
+        necesaria: str | None = None,
+    ) -> None:
         self.paquete = paquete
         self.extra = extra
+        self.encontrada = encontrada
+        self.necesaria = necesaria
+        if encontrada is not None and necesaria is not None:
+            mensaje = (
+                f"esta función necesita {paquete} >= {necesaria} y está instalada la versión "
+                f"{encontrada}: pip install -U '{paquete}>={necesaria}'"
+            )
+        else:
+            mensaje = (
+                f"esta función necesita el paquete opcional {paquete!r}: "
+                f"pip install 'sena-relacionamiento[{extra}]'"
+            )
+        super().__init__(mensaje)
+
+
+class ErrorMotor(ErrorSena, RuntimeError):
+    """El motor de una tabla (pandas, polars, pyarrow, DuckDB… vía narwhals) falló en
+    `sena_relacionamiento.tablas`: `tabla` la nombra, `etapa` dice qué se estaba haciendo y
+    `causa` es la excepción original (también en ``__cause__``)."""
+
+    def __init__(self, tabla: str, etapa: str, causa: BaseException) -> None:
+        self.tabla = tabla
+        self.etapa = etapa
+        self.causa = causa
+        detalle = str(causa)
+        if len(detalle) > 300:
+            detalle = detalle[:299] + "…"
         super().__init__(
-            f"esta función necesita el paquete opcional {paquete!r}: "
-            f"pip install 'sena-relacionamiento[{extra}]'"
+            f"{tabla}: el motor de la tabla falló al {etapa} ({type(causa).__name__}: {detalle})"
         )

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
 import attrs
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
+from dateutil.relativedelta import relativedelta
 
 from sena_relacionamiento.errores import DatoInvalido, DependenciaFaltante
 from sena_relacionamiento.fechas import fecha_bogota
@@ -69,10 +70,9 @@ _VALIDAR_ANIO: Final = _rango(_ANIO_MINIMO, _ANIO_MAXIMO, "el año")
 _VALIDAR_DIA_CORTE: Final = _rango(1, 28, "el día de corte")
 
 
-def _corte(mes_absoluto: int, dia_corte: int) -> date:
-    """La fecha de corte del mes número `mes_absoluto` (año × 12 + mes − 1)."""
-    anio, mes = divmod(mes_absoluto, 12)
-    return date(anio, mes + 1, dia_corte)
+def _corte(primer_corte: date, meses: int) -> date:
+    """La fecha de corte `meses` meses después de `primer_corte` (antes si es negativo)."""
+    return primer_corte + relativedelta(months=meses)
 
 
 def _locale(locale: object) -> Locale:
@@ -128,8 +128,18 @@ class Lapso(abc.ABC):
         return cls(anio, *numero, dia_corte=dia_corte)
 
     @property
+    @abc.abstractmethod
     def _primer_mes(self) -> int:
-        return self._indice * (12 // self._POR_ANIO)
+        """El mes (1 a 12) del primer periodo del lapso."""
+
+    @property
+    def _meses(self) -> int:
+        return 12 // self._POR_ANIO
+
+    @property
+    def _primer_corte(self) -> date:
+        """La fecha de corte del primer periodo del lapso."""
+        return date(self.anio, self._primer_mes, self.dia_corte)
 
     @property
     def inicio(self) -> date:
@@ -138,7 +148,7 @@ class Lapso(abc.ABC):
         >>> Periodo(2012, 1).inicio, Trimestre(2012, 4).inicio
         (datetime.date(2011, 12, 26), datetime.date(2012, 9, 26))
         """
-        return _corte(self._primer_mes - 1, self.dia_corte) + _UN_DIA
+        return _corte(self._primer_corte, -1) + _UN_DIA
 
     @property
     def fin(self) -> date:
@@ -147,7 +157,7 @@ class Lapso(abc.ABC):
         >>> Periodo(2012, 2).fin, Vigencia(2012).fin
         (datetime.date(2012, 2, 25), datetime.date(2012, 12, 25))
         """
-        return _corte(self._primer_mes + 12 // self._POR_ANIO - 1, self.dia_corte)
+        return _corte(self._primer_corte, self._meses - 1)
 
     @property
     def dias(self) -> int:
@@ -165,11 +175,8 @@ class Lapso(abc.ABC):
         >>> [str(p) for p in Trimestre(2012, 2).periodos]
         ['2012-04', '2012-05', '2012-06']
         """
-        primero = self._primer_mes
-        return tuple(
-            Periodo._de_indice(mes, self.dia_corte)
-            for mes in range(primero, primero + 12 // self._POR_ANIO)
-        )
+        cortes = (_corte(self._primer_corte, n) for n in range(self._meses))
+        return tuple(Periodo(c.year, c.month, dia_corte=self.dia_corte) for c in cortes)
 
     @property
     def vigencia(self) -> Vigencia:
@@ -294,7 +301,7 @@ class Lapso(abc.ABC):
         babel no conoce es un `DatoInvalido`.
 
         >>> [lapso.etiqueta() for lapso in (Periodo(2012, 3), Trimestre(2012, 1), Vigencia(2012))]
-        ['marzo de 2012', '1.º trimestre de 2012', 'vigencia 2012']
+        ['marzo de 2012', '1...trimestre de 2012', 'vigencia 2012']
         """
 
     def _comparar(self, otro: object) -> int | None:
@@ -387,6 +394,10 @@ class Periodo(Lapso):
     def _indice(self) -> int:
         return self.anio * 12 + self.mes - 1
 
+    @property
+    def _primer_mes(self) -> int:
+        return self.mes
+
     def __str__(self) -> str:
         """El texto corto que `parse` lee de vuelta (R8, R9).
 
@@ -437,6 +448,10 @@ class Trimestre(Lapso):
     def _indice(self) -> int:
         return self.anio * 4 + self.numero - 1
 
+    @property
+    def _primer_mes(self) -> int:
+        return 3 * self.numero - 2
+
     def __str__(self) -> str:
         """El texto corto que `parse` lee de vuelta (R8, R9).
 
@@ -449,12 +464,13 @@ class Trimestre(Lapso):
         """El nombre del trimestre para personas, tal como lo da babel (datos CLDR) (R9).
 
         CLDR escribe el ordinal en cifras: «1.º trimestre de 2012» en es_CO; no hay forma en
-        letras («primer trimestre») en babel.
+        letras («primer trimestre») en babel. La forma del ordinal es dato CLDR y puede cambiar
+        entre versiones de babel (por eso el ejemplo no la fija).
 
         >>> Trimestre(2012, 1).etiqueta(), Trimestre(2012, 3).etiqueta("es")
-        ('1.º trimestre de 2012', '3.er trimestre de 2012')
+        ('1...trimestre de 2012', '3...trimestre de 2012')
         """
-        primer_mes = date(self.anio, 3 * self.numero - 2, 1)
+        primer_mes = date(self.anio, self._primer_mes, 1)
         return format_skeleton("yQQQQ", primer_mes, locale=_locale(locale))
 
 
@@ -478,6 +494,10 @@ class Vigencia(Lapso):
     @property
     def _indice(self) -> int:
         return self.anio
+
+    @property
+    def _primer_mes(self) -> int:
+        return 1
 
     def __str__(self) -> str:
         """El texto corto que `parse` lee de vuelta (R8, R9).

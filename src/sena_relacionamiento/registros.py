@@ -3,7 +3,8 @@
 Todos son clases attrs inmutables que se construyen con palabras clave y se validan al
 construirse: un valor malo es un `DatoInvalido` que nombra el campo. Los enums se aceptan como
 miembros, por su nombre o por su etiqueta; las fechas como `date` o `datetime` (R11); los NIT
-como `str` o `int`, normalizados (ver `normalizar_nit`).
+como `str` o `int`, normalizados (ver `normalizar_nit`, que dice qué formas acepta:
+``"900.123.456-8"``, ``"800226098 - 4"``, ``"800,226,098–4"``… y cuáles rechaza).
 
 >>> c = Contacto(gestor="g1", nit="900.123.456-8", fecha=date(2012, 3, 1),
 ...              tipo="nuevo", medio="Visita")
@@ -15,9 +16,10 @@ como `str` o `int`, normalizados (ver `normalizar_nit`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import attrs
 from stdnum.co import nit as stdnum_nit
@@ -68,13 +70,35 @@ def _digitos(texto: str) -> bool:
     return texto.isascii() and texto.isdigit()
 
 
+# Los guiones con que las exportaciones separan el dígito de verificación: el ASCII, el guion
+# tipográfico (U+2010, U+2011), la raya de cifra, la semirraya (–), la raya (—), la barra
+# horizontal y el signo menos (−).
+_GUIONES: Final = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+# Dígitos ASCII sin separar, o de a tres separados por punto, coma o espacio (también el
+# espacio de no separación y el estrecho de no separación).
+_BASE_NIT: Final = re.compile(r"[0-9]+|[0-9]{1,3}(?:[., \u00a0\u202f][0-9]{3})+")
+
+
 def normalizar_nit(valor: object, campo: str = "nit") -> str:
-    """El NIT como número base: sin espacios ni puntos y, si trae dígito de verificación tras
-    un guion, con ese dígito verificado (python-stdnum) y quitado. Los ceros a la izquierda se
-    quitan, para que ``"0900123456"`` y ``900123456`` sean la misma empresa.
+    """El NIT como número base: compactado con python-stdnum (`stdnum.co.nit.compact`, sin
+    separadores) y, si trae dígito de verificación tras un guion, con ese dígito verificado y
+    quitado. Los ceros a la izquierda se quitan, para que ``"0900123456"`` y ``900123456``
+    sean la misma empresa.
+
+    Se aceptan las formas de las exportaciones reales: un `int`; dígitos ASCII sin separar o
+    agrupados de a tres con puntos, comas o espacios (``"900.123.456"``, ``"900,123,456"``,
+    ``"900 123 456"``); un dígito de verificación opcional tras un guion, una semirraya o una
+    raya (``-``, ``–``, ``—``, ``−``), con o sin espacios alrededor (``"800226098 - 4"``); y
+    espacios al principio o al final. Se rechazan, con un `DatoInvalido` que nombra el campo:
+    letras (una ``O`` por un cero), dígitos que no son ASCII, grupos que no son de tres
+    (``"900.12.3456"``), dos guiones (``"900-123-456"``), un guion sin un solo dígito
+    detrás, un dígito de verificación que no corresponde, un NIT vacío, todo ceros o de más
+    de 15 dígitos, y cualquier tipo que no sea `str` o `int` (`bool`, `float`, `Decimal`).
 
     >>> normalizar_nit("900.123.456-8"), normalizar_nit(900123456)
     ('900123456', '900123456')
+    >>> normalizar_nit("800226098 - 4"), normalizar_nit("800,226,098—4")
+    ('800226098', '800226098')
     >>> try:
     ...     normalizar_nit("900.123.456-1")
     ... except DatoInvalido as error:
@@ -83,17 +107,16 @@ def normalizar_nit(valor: object, campo: str = "nit") -> str:
     """
     if isinstance(valor, bool) or not isinstance(valor, str | int):
         raise DatoInvalido("se esperaba un NIT como texto o entero", campo=campo, valor=valor)
-    texto = str(valor).replace(" ", "").replace(".", "").strip()
-    base, guion, digito = texto.partition("-")
-    # Solo dígitos ASCII: «²» o «١٢٣» pasan `str.isdigit()` pero no son un NIT.
-    if not _digitos(base) or (guion and not (len(digito) == 1 and _digitos(digito))):
+    base, guion, digito = str(valor).translate(_GUIONES).partition("-")
+    base, digito = base.strip(), digito.strip()
+    if not _BASE_NIT.fullmatch(base) or (guion and not (len(digito) == 1 and _digitos(digito))):
         raise DatoInvalido(
-            "un NIT son dígitos, con puntos opcionales y un dígito de verificación opcional "
-            "tras un guion",
+            "un NIT son dígitos, solos o de a tres con puntos, comas o espacios, y un dígito "
+            "de verificación opcional tras un guion",
             campo=campo,
             valor=valor,
         )
-    base = base.lstrip("0")
+    base = stdnum_nit.compact(base).lstrip("0")
     if not base or len(base) > 15:
         raise DatoInvalido(
             "el NIT no puede ser vacío, todo ceros ni de más de 15 dígitos",

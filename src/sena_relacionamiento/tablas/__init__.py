@@ -35,8 +35,25 @@ except ImportError as _error:  # pragma: no cover - depende del entorno
 
     raise DependenciaFaltante("narwhals", "tablas") from _error
 
-from sena_relacionamiento.tablas._motor import MOTIVO_NULO
-from sena_relacionamiento.tablas._periodo import periodo_de
-from sena_relacionamiento.tablas._tabular import InformeTabular, a_filas, informe_tabular
+from sena_relacionamiento.errores import ErrorMotor
+from sena_relacionamiento.tablas._versiones import MINIMOS, exigir_version
 
-__all__ = ["MOTIVO_NULO", "InformeTabular", "a_filas", "informe_tabular", "periodo_de"]
+exigir_version("narwhals")  # antes de importar el motor, que usa su API reciente
+
+from sena_relacionamiento.tablas._motor import MOTIVO_NULO  # noqa: E402
+from sena_relacionamiento.tablas._periodo import periodo_de  # noqa: E402
+from sena_relacionamiento.tablas._tabular import (  # noqa: E402
+    InformeTabular,
+    a_filas,
+    informe_tabular,
+)
+
+__all__ = [
+    "MINIMOS",
+    "MOTIVO_NULO",
+    "ErrorMotor",
+    "InformeTabular",
+    "a_filas",
+    "informe_tabular",
+    "periodo_de",
+]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, Final
@@ -14,7 +14,7 @@ import narwhals.stable.v2 as nw
 from sena_relacionamiento._inmutable import MapaFijo
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo
 from sena_relacionamiento.enumeraciones import Rol
-from sena_relacionamiento.errores import DatoInvalido
+from sena_relacionamiento.errores import DatoInvalido, ErrorMotor, ErrorSena
 from sena_relacionamiento.indicadores._base import Calculo, Contexto
 from sena_relacionamiento.indicadores.resultado import Indicador
 from sena_relacionamiento.informe import RAZONES
@@ -25,7 +25,8 @@ from sena_relacionamiento.registros import Gestor
 from sena_relacionamiento.tablas import af, cartera, cv, ec, eg, em, ep, pe, sismeg
 from sena_relacionamiento.tablas._esquema import preparar
 from sena_relacionamiento.tablas._filas import columnas as columnas_de_filas
-from sena_relacionamiento.tablas._motor import Motor, Paso, ejecutar, es_nulo, recoger
+from sena_relacionamiento.tablas._motor import Motor, Paso, ejecutar, recoger
+from sena_relacionamiento.tablas._versiones import exigir_version
 
 __all__ = ["COLUMNAS", "InformeTabular", "a_filas", "informe_tabular"]
 
@@ -45,6 +46,18 @@ COLUMNAS: Final[Mapping[str, Any]] = {
 """Las columnas del marco de salida y sus tipos (``valor`` y ``meta`` como texto exacto)."""
 
 _RAZONES: Final = frozenset(indicador.name for indicador in RAZONES)
+
+
+@contextlib.contextmanager
+def _etapa(tabla: str, que: str) -> Iterator[None]:
+    """Un error del motor (narwhals, pandas, polars, pyarrow, DuckDB…) durante `que` sale como
+    `ErrorMotor` que nombra la tabla y la etapa; los `ErrorSena` pasan tal cual."""
+    try:
+        yield
+    except ErrorSena:
+        raise
+    except Exception as error:
+        raise ErrorMotor(tabla, que, error) from error
 
 
 @attrs.frozen(kw_only=True)
@@ -168,7 +181,8 @@ def informe_tabular(
         "logros": logros,
     }
     modelo = _modelo(tablas)
-    lista_gestores = _gestores(gestores)
+    with _etapa("gestores", "leer los gestores"):
+        lista_gestores = _gestores(gestores)
     datos = DatosSeguimiento(gestores=lista_gestores, asignaciones=())
     motor = Motor(ctx, lista_gestores)
     motor.registros["gestores"] = len(lista_gestores)
@@ -179,30 +193,47 @@ def informe_tabular(
     # y las empresas contactadas): con polars se recogen mientras se arman las consultas de las
     # demás tablas (`ejecutar`).
     vacio: Paso[Calculo] = Paso((), Calculo)
-    empresas, paso_cartera = cartera.paso(motor, asignaciones)
-    paso_ec, contactadas = ec.paso(motor, contactos, empresas)
-    paso_ep = ep.paso(motor, servicios, empresas, contactadas) if servicios is not None else vacio
+    with _etapa("asignaciones", "armar la consulta de la cartera"):
+        empresas, paso_cartera = cartera.paso(motor, asignaciones)
+    with _etapa("contactos", "armar la consulta de EC"):
+        paso_ec, contactadas = ec.paso(motor, contactos, empresas)
+    with _etapa("servicios", "armar la consulta de EP"):
+        paso_ep = (
+            ep.paso(motor, servicios, empresas, contactadas) if servicios is not None else vacio
+        )
+
+    def armar(tabla: str, indicador: str, paso: Callable[[], Paso[Calculo]]) -> Paso[Calculo]:
+        if tablas[tabla] is None:
+            return vacio
+        with _etapa(tabla, f"armar la consulta de {indicador}"):
+            return paso()
 
     def resto() -> dict[Indicador, Paso[Calculo]]:
         return {
-            Indicador.SISMEG_FORMADOS: sismeg.paso(motor, logros) if logros is not None else vacio,
-            Indicador.EG: eg.paso(motor, solicitudes) if solicitudes is not None else vacio,
-            Indicador.AF: af.paso(motor, ambientes) if ambientes is not None else vacio,
-            Indicador.CV: cv.paso(motor, contratos, empresas) if contratos is not None else vacio,
-            Indicador.EM: em.paso(motor, cuotas, empresas) if cuotas is not None else vacio,
-            Indicador.PE: pe.paso(motor, eventos) if eventos is not None else vacio,
+            Indicador.SISMEG_FORMADOS: armar(
+                "logros", "SISMEG", lambda: sismeg.paso(motor, logros)
+            ),
+            Indicador.EG: armar("solicitudes", "EG", lambda: eg.paso(motor, solicitudes)),
+            Indicador.AF: armar("ambientes", "AF", lambda: af.paso(motor, ambientes)),
+            Indicador.CV: armar("contratos", "CV", lambda: cv.paso(motor, contratos, empresas)),
+            Indicador.EM: armar("cuotas", "EM", lambda: em.paso(motor, cuotas, empresas)),
+            Indicador.PE: armar("eventos", "PE", lambda: pe.paso(motor, eventos)),
         }
 
-    (_, calculo_ec, calculo_ep), calculos = ejecutar([paso_cartera, paso_ec, paso_ep], resto)
+    presentes = ", ".join(nombre for nombre, tabla in tablas.items() if tabla is not None)
+    with _etapa(presentes, "recoger las consultas"):
+        (_, calculo_ec, calculo_ep), calculos = ejecutar([paso_cartera, paso_ec, paso_ep], resto)
     calculos |= {Indicador.EC: calculo_ec, Indicador.EP: calculo_ep}
     calculos[Indicador.SISMEG_EMPLEOS] = calculos[Indicador.SISMEG_FORMADOS]
     # R16: las empresas contactadas (el numerador de EC) son el denominador de EP.
     for id_gestor, parcial in calculos[Indicador.EC].por_gestor.items():
         calculos[Indicador.EP].gestor(id_gestor).denominador = int(parcial.numerador)
     columnas = columnas_de_filas(datos.indice.gestores, ctx, calculos)
+    with _etapa("filas", "armar el marco de salida"):
+        filas = _salida(columnas, modelo)
     return InformeTabular(
         periodo=periodo,
-        filas=_salida(columnas, modelo),
+        filas=filas,
         registros=MapaFijo(motor.registros),
         excluidos=MapaFijo({t: MapaFijo(m) for t, m in motor.excluidos.items()}),
     )
@@ -224,6 +255,7 @@ def _modelo(tablas: Mapping[str, Any]) -> Any:
                 campo=nombre,
                 valor=type(nativo).__name__,
             ) from None
+        exigir_version(marco.implementation.value)
         if modelo is None:
             modelo = marco
         elif (marco.implementation, isinstance(marco, nw.LazyFrame)) != (
@@ -245,13 +277,31 @@ def a_filas(filas: Any) -> list[dict[str, Any]]:
     `Decimal` en las razones (EC, EP, EG, EM) e `int` en los conteos; ``meta`` es `Decimal`
     si tiene decimales y si no `int`; fechas como `date`.
 
-    Recoge el marco si es perezoso.
+    Recoge el marco si es perezoso. Un marco que no lo es, o de un motor en una versión no
+    soportada, es un `DatoInvalido` o una `DependenciaFaltante`; un error del motor, un
+    `ErrorMotor`.
     """
-    marco = recoger(nw.from_native(filas))
+    try:
+        nativo = nw.from_native(filas)
+    except TypeError:
+        raise DatoInvalido(
+            "se esperaba un marco de datos (pandas, polars, pyarrow, DuckDB…)",
+            campo="filas",
+            valor=type(filas).__name__,
+        ) from None
+    exigir_version(nativo.implementation.value)
+    with _etapa("filas", "leer las filas"):
+        return _a_filas(nativo)
+
+
+def _a_filas(nativo: Any) -> list[dict[str, Any]]:
+    marco = recoger(nativo)
+    if marco.implementation.is_pandas_like():
+        # Por Arrow: NaN, NA y NaT de pandas dan `None`, y las fechas siguen siendo fechas
+        # (``to_dict`` de pandas 2.2.0 las da como enteros en nanosegundos).
+        marco = nw.from_native(marco.to_arrow(), eager_only=True)
     datos: dict[str, list[Any]] = marco.to_dict(as_series=False)
     columnas = {nombre: datos[nombre] for nombre in COLUMNAS}
-    if marco.implementation.is_pandas_like():  # NaN y NA de pandas; los demás dan `None`
-        columnas = {n: [None if es_nulo(v) else v for v in columnas[n]] for n in COLUMNAS}
     for nombre in ("numerador", "denominador"):
         columnas[nombre] = [None if v is None else int(v) for v in columnas[nombre]]
     columnas["valor"] = [

@@ -1,0 +1,49 @@
+"""Las versiones mínimas de narwhals y de cada motor que `tablas` soporta (uso interno).
+
+Sin dependencias de narwhals: `tablas/__init__.py` revisa la de narwhals antes de importar
+el motor, que usa funciones que las versiones viejas no tienen.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+from collections.abc import Mapping
+from typing import Final
+
+from sena_relacionamiento.errores import DependenciaFaltante
+
+__all__ = ["MINIMOS", "exigir_version"]
+
+MINIMOS: Final[Mapping[str, str]] = {
+    "narwhals": "2.10.2",
+    "pandas": "2.2",
+    "polars": "1.0",
+    "pyarrow": "15",
+    "duckdb": "1.3",
+}
+"""La versión mínima de narwhals y de cada motor con que se prueba `tablas` (la de
+``pyproject.toml``; ver docs/compatibilidad.md). Con una menor, `informe_tabular` y `a_filas`
+lanzan `DependenciaFaltante` con la versión instalada y la necesaria, en vez de dar una cifra
+equivocada o un error del motor."""
+
+
+def _numeros(version: str) -> tuple[int, ...]:
+    """``"2.2.0rc1"`` → ``(2, 2, 0)``: los números del principio de la versión."""
+    encaje = re.match(r"[0-9]+(?:\.[0-9]+)*", version)
+    return tuple(int(n) for n in encaje[0].split(".")) if encaje else ()
+
+
+def exigir_version(paquete: str) -> None:
+    """Lanza `DependenciaFaltante` si `paquete` (narwhals o un motor de `MINIMOS`) está
+    instalado en una versión menor que la mínima soportada. Un motor que no está en `MINIMOS`
+    (narwhals entiende otros: modin, ibis…) no se revisa: no se prueba con él."""
+    necesaria = MINIMOS.get(paquete)
+    if necesaria is None:
+        return
+    try:
+        encontrada = importlib.metadata.version(paquete)
+    except importlib.metadata.PackageNotFoundError:  # importado sin metadatos: no se revisa
+        return
+    if _numeros(encontrada) < _numeros(necesaria):
+        raise DependenciaFaltante(paquete, "tablas", encontrada=encontrada, necesaria=necesaria)
