@@ -20,7 +20,6 @@ import pytest
 from sena_relacionamiento import Periodo
 from sena_relacionamiento.errores import DatoInvalido, DependenciaFaltante, ErrorMotor, ErrorSena
 from sena_relacionamiento.tablas import MINIMOS, a_filas, informe_tabular
-from sena_relacionamiento.tablas._motor import Motor
 from sena_relacionamiento.tablas._versiones import exigir_version
 
 GESTORES = {"id": ["g1"], "rol": ["EMPRESARIAL"], "regional": ["41"]}
@@ -153,7 +152,10 @@ def test_falla_del_motor_nombra_tabla_y_etapa(
     def fallar(*args: Any, **kwargs: Any) -> Any:
         raise causa
 
-    monkeypatch.setattr(Motor, metodo, fallar)
+    # Cada paso vive en su módulo gemelo (tablas/<x>.py, issue 14).
+    monkeypatch.setattr(
+        importlib.import_module(f"sena_relacionamiento.tablas.{metodo}"), "paso", fallar
+    )
     cuotas = pl.DataFrame(
         {"nit": ["800"], "cuota_regulada": [1], "monetiza": [False]},
     )
