@@ -24,7 +24,7 @@ from typing import Any
 import openpyxl  # type: ignore[import-untyped]
 import pytest
 
-from sena_relacionamiento import __version__
+from sena_relacionamiento import Trimestre, __version__
 from sena_relacionamiento.cli import (
     ERROR_AL_ESCRIBIR,
     ERROR_DE_USO,
@@ -440,7 +440,9 @@ def test_periodo_de_una_fecha(capsys: pytest.CaptureFixture[str]) -> None:
     assert salida.splitlines() == [
         "Fecha: 26 de marzo de 2012 (corte día 25)",
         "Periodo 2012-04 (abril de 2012): del 26 de marzo de 2012 al 25 de abril de 2012",
-        "Trimestre 2012-T2 (2.º trimestre de 2012): del 26 de marzo de 2012 al 25 de junio de 2012",
+        # La etiqueta del trimestre es de babel (CLDR): se toma de la biblioteca, no se fija.
+        f"Trimestre 2012-T2 ({Trimestre(2012, 2).etiqueta()}): del 26 de marzo de 2012 al 25 de "
+        "junio de 2012",
         "Vigencia 2012 (vigencia 2012): del 26 de diciembre de 2011 al 25 de diciembre de 2012",
         "Entrega del informe del periodo: 25 de abril de 2012 (R12)",
     ]
