@@ -693,3 +693,10 @@ def test_cargar_parametros_se_importa_al_pedirlo() -> None:
 
     with pytest.raises(AttributeError, match="no_existe"):
         sena_relacionamiento.no_existe  # noqa: B018
+
+
+def test_r30_un_origen_que_no_es_texto_es_dato_invalido() -> None:
+    # Antes se formateaba dentro del mensaje y escapaba el error de ese formato (fuzzing).
+    with pytest.raises(DatoInvalido, match="origen") as info:
+        Parametros.desde_toml("", origen=12)  # type: ignore[arg-type]
+    assert info.value.campo == "origen"

@@ -377,6 +377,12 @@ class _Documento:
 def _leer_toml(texto: str, origen: str) -> dict[str, Any]:
     if not isinstance(texto, str):
         raise DatoInvalido("se esperaba el texto de un documento TOML", campo="texto", valor=texto)
+    if not isinstance(origen, str):
+        raise DatoInvalido(
+            "se esperaba un texto (por ejemplo, el nombre del archivo)",
+            campo="origen",
+            valor=type(origen).__name__,
+        )
     try:
         return tomllib.loads(texto, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
