@@ -65,6 +65,7 @@ __all__ = [
     "LIMITE_CELDA",
     "LIMITE_ERRORES",
     "ErroresDeLectura",
+    "codificacion",
     "columnas",
     "leer_booleano",
     "leer_carpeta",
@@ -92,7 +93,11 @@ ARCHIVOS: Final[Mapping[str, tuple[str, type[Any]]]] = MappingProxyType(
 
 # --- Valores de una celda ---
 
-_HORA: Final = r"(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s*(Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+# La hora tras una T o espacios: ``22:00``, ``0:00`` (Excel), ``10:00 a. m.`` (Windows en español).
+_HORA: Final = (
+    r"(?:(?:T|\s+)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?"
+    r"(?:\s*([aApP])\.?\s*[mM]\.?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+)
 _ISO: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})" + _HORA)
 _COLOMBIANA: Final = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4})" + _HORA)
 _ANIO_CORTO: Final = re.compile(r"[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2}\b.*")
@@ -115,11 +120,14 @@ _NO: Final = frozenset({"no", "n", "false", "falso", "0"})
 
 def leer_fecha(texto: str) -> date | datetime:
     """Una fecha ``AAAA-MM-DD`` o ``DD/MM/AAAA`` (también ``DD-MM-AAAA``), con una hora
-    ``HH:MM`` o ``HH:MM:SS`` opcional tras un espacio o una ``T``.
+    ``HH:MM`` o ``HH:MM:SS`` opcional tras un espacio o una ``T``: la hora con una o dos
+    cifras (``0:00``, como la escribe Excel) y, de 1 a 12, con ``a. m.`` o ``p. m.``.
 
     Sin zona, la hora es de Bogotá (R11); con ``Z`` o ``±HH:MM`` se devuelve un `datetime`
     con zona, que los registros convierten a Bogotá. Lo demás es un `DatoInvalido`.
 
+    >>> leer_fecha("10/03/2012 0:00"), leer_fecha("10/03/2012 10:00 p. m.")
+    (datetime.datetime(2012, 3, 10, 0, 0), datetime.datetime(2012, 3, 10, 22, 0))
     >>> leer_fecha("2012-03-26T03:00Z")
     datetime.datetime(2012, 3, 26, 3, 0, tzinfo=datetime.timezone.utc)
     >>> leer_fecha("31/02/2012")
@@ -145,12 +153,22 @@ def leer_fecha(texto: str) -> date | datetime:
         if hora[0] is None:
             return date(anio, mes, dia)
         return datetime(
-            anio, mes, dia, int(hora[0]), int(hora[1]), int(hora[2] or 0), tzinfo=_zona(hora[3])
-        )
+            anio, mes, dia, _hora24(hora[0], hora[3]), int(hora[1]), int(hora[2] or 0),
+            tzinfo=_zona(hora[4]),
+        )  # fmt: skip
     except ValueError:
         raise DatoInvalido(
             "no es una fecha del calendario (el día, el mes o la hora no existen)", valor=texto
         ) from None
+
+
+def _hora24(hora: str, meridiano: str | None) -> int:
+    """La hora de 0 a 23; con ``a. m.``/``p. m.``, de 1 a 12 (12 a. m. es medianoche)."""
+    if meridiano is None:
+        return int(hora)
+    if not 1 <= int(hora) <= 12:
+        raise ValueError(hora)
+    return int(hora) % 12 + (12 if meridiano in "pP" else 0)
 
 
 def _zona(texto: str | None) -> timezone | None:
@@ -263,19 +281,45 @@ def _parece_utf16(contenido: bytes) -> bool:
     )
 
 
+_WINDOWS: Final = "Windows-1252"
+
+
+def codificacion(contenido: bytes) -> str:
+    """La codificación con la que se lee un CSV: ``UTF-8``, ``UTF-8 con BOM``, ``UTF-16 con
+    BOM`` o ``Windows-1252`` (lo que Excel en español guarda como «CSV (delimitado por
+    comas)»). Lo que no se puede leer da un `DatoInvalido` al leerlo (`leer_csv`).
+
+    >>> codificacion("Guainía".encode()), codificacion("Guainía".encode("cp1252"))
+    ('UTF-8', 'Windows-1252')
+    """
+    if contenido.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16 con BOM"
+    if contenido.startswith(codecs.BOM_UTF8):
+        return "UTF-8 con BOM"
+    try:
+        contenido.decode("utf-8")
+    except UnicodeDecodeError:
+        return _WINDOWS
+    return "UTF-8"
+
+
 def _decodificar(contenido: bytes, archivo: str) -> str:
-    """El texto de un CSV en UTF-8, con o sin BOM; otra codificación, un libro de Excel o un
-    archivo binario es un `DatoInvalido` que lo dice."""
+    """El texto de un CSV: UTF-16 con BOM («texto Unicode» de Excel), UTF-8 estricto (con o
+    sin BOM) o, si no es UTF-8, Windows-1252. UTF-16 sin BOM, un libro de Excel, un archivo
+    binario o bytes que no son Windows-1252 son un `DatoInvalido` que lo dice."""
     origen = f"{archivo}, línea 1"
     guardar = "guárdelo como «CSV UTF-8 (delimitado por comas)»"
     if contenido.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise DatoInvalido(
-            f"el archivo está en UTF-16 («texto Unicode» de Excel); {guardar}", origen=origen
-        )
+        try:
+            return contenido.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DatoInvalido(
+                f"el archivo empieza como UTF-16 pero no lo es en todo; {guardar}", origen=origen
+            ) from None
     if contenido.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise DatoInvalido(
             "el archivo es un libro de Excel (o un ZIP) con nombre de CSV, no un CSV de texto; "
-            f"ábralo en Excel y {guardar}",
+            f"póngale la extensión .xlsx (o ábralo en Excel y {guardar})",
             origen=origen,
         )
     if _parece_utf16(contenido):
@@ -292,16 +336,19 @@ def _decodificar(contenido: bytes, archivo: str) -> str:
         )
     try:
         return contenido.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass  # no es UTF-8: Windows-1252, lo que guarda Excel en español
+    try:
+        return contenido.decode("cp1252")
     except UnicodeDecodeError as error:
         inicio = contenido.rfind(b"\n", 0, error.start) + 1
         fin = contenido.find(b"\n", error.start)
         linea = contenido[inicio : fin if fin >= 0 else len(contenido)]
         numero = contenido.count(b"\n", 0, error.start) + 1
         raise DatoInvalido(
-            "el archivo no está en UTF-8 (parece Latin-1 o Windows-1252, lo que Excel guarda "
-            "como «CSV (delimitado por comas)»); ábralo y guárdelo como «CSV UTF-8 "
-            "(delimitado por comas)»",
-            valor=linea.decode("cp1252", errors="replace").rstrip("\r"),
+            "el archivo no está en UTF-8 ni en Windows-1252 (tiene bytes que ninguna de las "
+            f"dos usa); ábralo y {guardar}",
+            valor=linea.decode("latin-1").rstrip("\r"),
             origen=f"{archivo}, línea {numero}",
         ) from None
 
