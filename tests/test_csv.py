@@ -60,8 +60,8 @@ def _escribir(carpeta: Path, archivos: dict[str, str | bytes]) -> Path:
 def test_el_corpus_cubre_cada_tipo_de_defecto() -> None:
     esperados = {
         "valor_malo", "columna_faltante", "columna_desconocida", "encabezado_repetido",
-        "archivo_vacio", "fila_cortada", "ni_utf8_ni_windows1252", "fecha_mala", "monto_malo", "enum_malo",
-        "regional_desconocida", "nit_digito_malo",
+        "archivo_vacio", "fila_cortada", "ni_utf8_ni_windows1252", "fecha_mala", "monto_malo",
+        "enum_malo", "regional_desconocida", "nit_digito_malo",
     }  # fmt: skip
     assert esperados <= set(CASOS_ROTOS)
 
