@@ -230,10 +230,8 @@ def test_datos_que_no_es_una_carpeta_es_un_error_de_uso(
     (tmp_path / "archivo.txt").write_text("x", encoding="utf-8")
     codigo, _, error = _correr(capsys, "informe", "--datos", carpeta)
     assert codigo == ERROR_DE_USO
-    assert (
-        f"--datos: {'la carpeta no existe' if carpeta == 'no-existe' else 'no es una carpeta'}"
-        in error
-    )
+    esperado = "la carpeta o el libro no existe" if carpeta == "no-existe" else "no es una carpeta"
+    assert f"--datos: {esperado}" in error
 
 
 def test_salida_propia_se_reemplaza_sin_forzar(

@@ -519,8 +519,8 @@ def test_ocultos_y_de_bloqueo_no_cuentan(tmp_path: Path) -> None:
         ("contactos.csv.txt", "Windows puede esconder"),
         ("Contactos", "nombre exacto"),
         (" contactos.csv", "espacios de más"),
-        ("contactos.ods", "no toma libros de Excel"),
-        ("contactos.xls", "no toma libros de Excel"),
+        ("contactos.ods", "solo los libros .xlsx"),
+        ("contactos.xls", "solo los libros .xlsx"),
     ],
 )
 def test_una_entrada_con_nombre_de_registro_que_no_se_lee_es_un_error(
@@ -566,7 +566,7 @@ def test_dos_archivos_del_mismo_tipo(tmp_path: Path) -> None:
         tmp_path / "datos",
         {"gestores.csv": "id;rol;regional\n", "GESTORES.csv": "id;rol;regional\n"},
     )
-    with pytest.raises(DatoInvalido, match=r"hay dos archivos para gestores\.csv"):
+    with pytest.raises(DatoInvalido, match=r"hay dos archivos para gestores: "):
         leer_carpeta(carpeta)
 
 

@@ -29,12 +29,10 @@ import difflib
 import io
 import os
 import re
-import stat
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from importlib.resources.abc import Traversable
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -43,8 +41,7 @@ import attrs
 from sena_relacionamiento._texto import normalizar
 from sena_relacionamiento.datos import DatosSeguimiento
 from sena_relacionamiento.dinero import parsear_pesos
-from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
-from sena_relacionamiento.io._archivos import motivo_de_sistema
+from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.registros import (
     Ambiente,
     Asignacion,
@@ -625,151 +622,10 @@ class ErroresDeLectura(DatoInvalido):
         super().__init__(cabeza + ":\n" + "\n".join(f"- {e}" for e in errores))
 
 
-_LIBROS: Final = (".xlsx", ".xlsm", ".xls", ".ods")
-_OCULTOS: Final = (".", "~$")  # archivos ocultos y de bloqueo de Office y LibreOffice
-
-
-def _tipo_parecido(nombre: str) -> str | None:
-    """El archivo de registros al que se parece `nombre` sin serlo (``contactos.txt``,
-    ``"contactos.csv "``, ``contactos.csv.txt`` → ``contactos.csv``), o ``None``."""
-    raiz = nombre.strip().lower().split(".")[0].strip()
-    candidato = f"{raiz}.csv"
-    return candidato if candidato in ARCHIVOS else None
-
-
-def _por_que_no_se_lee(nombre: str, tipo: str) -> str:
-    """Por qué una entrada con nombre de registro (que no es exactamente `tipo`) no se lee."""
-    limpio = nombre.strip().lower()
-    mover = f"cámbiele el nombre a {tipo} o sáquelo de la carpeta"
-    if limpio == tipo:
-        return f"el nombre tiene espacios de más al principio o al final; {mover}"
-    if limpio.endswith(_LIBROS):
-        return (
-            "no se lee: el lector no toma libros de Excel ni hojas de cálculo; guarde la hoja "
-            f"como «CSV UTF-8 (delimitado por comas)» con el nombre {tipo}"
-        )
-    motivo = (
-        f"no se lee: el lector toma solo el archivo {tipo}, con ese nombre exacto (un CSV "
-        f"separado por coma, punto y coma o tabulador); {mover}"
-    )
-    if limpio.startswith(tipo + "."):
-        motivo += " (Windows puede esconder la última extensión del nombre)"
-    return motivo
-
-
-def _no_se_puede_leer(entrada: Traversable, real: Path | None) -> str | None:
-    """Por qué un archivo de registros no se puede leer (una carpeta, un enlace roto o que
-    sale de la carpeta de datos, un FIFO…), o ``None`` si es un archivo que se puede leer."""
-    if not isinstance(entrada, Path) or real is None:
-        return None if entrada.is_file() else "es una carpeta, no un archivo"
-    if entrada.is_symlink():
-        destino = Path(os.path.realpath(entrada))
-        if not destino.exists():
-            return "es un enlace simbólico roto (apunta a algo que no existe)"
-        if real not in destino.parents:
-            return (
-                "es un enlace simbólico que sale de la carpeta de datos: no se sigue; copie "
-                "el archivo a la carpeta"
-            )
-    modo = entrada.stat().st_mode
-    if stat.S_ISDIR(modo):
-        return "es una carpeta, no un archivo"
-    if not stat.S_ISREG(modo):
-        return "no es un archivo regular (es una tubería, un dispositivo o un socket)"
-    return None
-
-
-def _entradas(raiz: Traversable, errores: list[DatoInvalido]) -> dict[str, Traversable]:
-    """Los archivos de registros de la carpeta, por su nombre en minúsculas; cada entrada que
-    parece de registros y no se puede leer deja su error en `errores`."""
-    real = Path(os.path.realpath(raiz)) if isinstance(raiz, Path) else None
-    encontrados: dict[str, Traversable] = {}
-    for entrada in sorted(raiz.iterdir(), key=lambda e: e.name):
-        nombre = entrada.name
-        clave = nombre.lower()
-        if nombre.startswith(_OCULTOS):
-            continue
-        if clave in ARCHIVOS:
-            problema = _no_se_puede_leer(entrada, real)
-            if problema is None and clave in encontrados:
-                problema = f"hay dos archivos para {clave}: {encontrados[clave].name} y {nombre}"
-            if problema is None:
-                encontrados[clave] = entrada
-                continue
-            errores.append(DatoInvalido(problema, campo="archivo", valor=nombre))
-        elif tipo := _tipo_parecido(nombre):
-            motivo = _por_que_no_se_lee(nombre, tipo)
-            errores.append(DatoInvalido(motivo, campo="archivo", valor=nombre))
-        elif clave.endswith(".csv") and not entrada.is_dir():
-            try:
-                _tipo(nombre)
-            except DatoInvalido as error:
-                errores.append(error)
-    return encontrados
-
-
 def leer_carpeta(carpeta: str | os.PathLike[str] | Traversable) -> DatosSeguimiento:
-    """Los `DatosSeguimiento` de una carpeta con un CSV por tipo de registro (`ARCHIVOS`).
+    """Los `DatosSeguimiento` de una carpeta con un archivo por tipo de registro: CSV
+    (`ARCHIVOS`) o libros de Excel del mismo nombre. Es `entrada.leer_carpeta`, donde se
+    describe."""
+    from sena_relacionamiento.io.entrada import leer_carpeta as leer
 
-    Un archivo que falta es que no hay registros de ese tipo; los nombres se reconocen sin
-    importar mayúsculas. Nada se salta en silencio: una carpeta que no existe o sin ninguno
-    de los archivos, un CSV de otro nombre, y toda entrada con nombre de registro que no se
-    lee (``contactos.txt``, ``contactos.xlsx``, ``"contactos.csv "``, una carpeta
-    ``contactos.csv``, un enlace roto o que sale de la carpeta) son un `DatoInvalido`. Los
-    nombres que empiezan por ``.`` o ``~$`` (ocultos, de bloqueo de Office) no cuentan.
-
-    Con varios archivos malos, el error es un `ErroresDeLectura` con el primero de cada uno
-    (hasta `LIMITE_ERRORES`). Las contradicciones entre registros son un
-    `RegistroInconsistente` que dice el archivo y la línea de cada registro involucrado.
-    """
-    raiz: Traversable = Path(carpeta) if isinstance(carpeta, str | os.PathLike) else carpeta
-    if not raiz.is_dir():
-        motivo = "no es una carpeta"
-        if isinstance(raiz, Path) and not raiz.exists():
-            motivo = "la carpeta no existe"
-        raise DatoInvalido(motivo, campo="datos", valor=str(carpeta))
-    errores: list[DatoInvalido] = []
-    try:
-        encontrados = _entradas(raiz, errores)
-    except OSError as error:
-        motivo = f"no se pudo leer la carpeta: {motivo_de_sistema(error)}"
-        raise DatoInvalido(motivo, campo="datos", valor=str(carpeta)) from None
-    if not encontrados and not errores:
-        raise DatoInvalido(
-            "la carpeta no tiene ninguno de los archivos de registros: " + ", ".join(ARCHIVOS),
-            campo="datos",
-            valor=str(carpeta),
-        )
-    colecciones: dict[str, list[Registro]] = {}
-    origenes: dict[int, str] = {}
-    completo = True
-    for clave, entrada in encontrados.items():
-        if len(errores) >= LIMITE_ERRORES:
-            completo = False  # quedan archivos sin leer
-            break
-        coleccion, clase = ARCHIVOS[clave]
-        try:
-            leidos = _leer(entrada.read_bytes(), entrada.name, clase)
-        except DatoInvalido as error:
-            errores.append(error)
-            continue
-        except OSError as error:
-            motivo = f"no se pudo leer: {motivo_de_sistema(error)}"
-            errores.append(DatoInvalido(motivo, campo="archivo", valor=entrada.name))
-            continue
-        colecciones[coleccion] = [registro for registro, _ in leidos]
-        origenes.update((id(registro), origen) for registro, origen in leidos)
-    if len(errores) == 1:
-        raise errores[0]
-    if errores:
-        raise ErroresDeLectura(
-            tuple(errores[:LIMITE_ERRORES]), completo=completo and len(errores) <= LIMITE_ERRORES
-        )
-    colecciones.setdefault("gestores", [])
-    colecciones.setdefault("asignaciones", [])
-    try:
-        return DatosSeguimiento(**colecciones)
-    except RegistroInconsistente as error:
-        lugares = [origenes[id(r)] for r in error.registros if id(r) in origenes]
-        sufijo = f" ({'; '.join(lugares)})" if lugares else ""
-        raise RegistroInconsistente(f"{error}{sufijo}", error.registros) from None
+    return leer(carpeta)
