@@ -4,23 +4,32 @@ cargador común (io/xlsx_lector.py, io/entrada.py), por la línea de comandos y 
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import sys
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from _excel import Filas, carpeta_xlsx, escribir, hojas_de_ejemplo, libro
 
-from sena_relacionamiento.cli import ERROR_DE_USO, ERROR_EN_LOS_DATOS, EXITO, main
+from sena_relacionamiento import _cli_serie
+from sena_relacionamiento.cli import (
+    ERROR_AL_ESCRIBIR,
+    ERROR_DE_USO,
+    ERROR_EN_LOS_DATOS,
+    EXITO,
+    main,
+)
 from sena_relacionamiento.datos_ejemplo import carpeta_de_ejemplo, datos_de_ejemplo
 from sena_relacionamiento.errores import DatoInvalido, DependenciaFaltante, ErrorSena
-from sena_relacionamiento.io import leer_carpeta, leer_datos, leer_libro
+from sena_relacionamiento.io import ErroresDeLectura, leer_carpeta, leer_datos, leer_libro
 from sena_relacionamiento.io.csv_lector import ARCHIVOS
-from sena_relacionamiento.io.xlsx_lector import leer_xlsx
+from sena_relacionamiento.io.xlsx_lector import _texto, leer_xlsx
 from sena_relacionamiento.registros import Gestor
 
 GESTORES: Filas = [["id", "rol", "regional"], ["g1", "Empresarial", "Huila"]]
@@ -579,3 +588,119 @@ def test_bom_utf16_y_crlf_de_texto_unicode(tmp_path: Path) -> None:
     leer_datos(carpeta, notas=notas.append)
     assert notas == ["gestores.csv: codificación UTF-16 con BOM"]
     assert isinstance(gestor, Gestor)
+
+
+# --- Cada celda, una por una ---
+
+
+@attrs.frozen
+class _Celda:
+    value: Any
+    data_type: str = "n"
+    number_format: str = "General"
+
+
+@pytest.mark.parametrize(
+    ("columna", "celda", "esperado"),
+    [
+        ("fecha", _Celda(date(2012, 3, 1)), "2012-03-01"),
+        (
+            "fecha",
+            _Celda(datetime(2012, 3, 1, 0, 0), number_format="dd/mm/yyyy h:mm"),
+            "2012-03-01 00:00:00",
+        ),
+        ("servicio", _Celda(1.5), "1.5"),
+        ("servicio", _Celda(3.0), "3"),
+        ("valor", _Celda(2500.0), "2500"),
+        ("obligada", _Celda(False), "no"),
+    ],
+)
+def test_cada_celda_tipada_como_texto_del_csv(columna: str, celda: _Celda, esperado: str) -> None:
+    assert _texto(celda, columna, "x.xlsx, hoja x, fila 2", 0) == esperado
+
+
+@pytest.mark.parametrize(
+    ("columna", "celda", "motivo", "valor"),
+    [
+        ("gestor", _Celda(datetime(2012, 3, 1, 8, 0)), "no es de fechas", "2012-03-01 08:00:00"),
+        ("fecha", _Celda(time(8, 30)), "solo una hora", "08:30:00"),
+        ("fecha", _Celda(timedelta(hours=30)), "solo una hora", "1 day, 6:00:00"),
+    ],
+)
+def test_cada_celda_mala_dice_columna_y_valor(
+    columna: str, celda: _Celda, motivo: str, valor: str
+) -> None:
+    with pytest.raises(DatoInvalido, match=motivo) as error:
+        _texto(celda, columna, "x.xlsx, hoja x, fila 2", 1)
+    assert (error.value.campo, error.value.valor) == (f"{columna} (columna B)", valor)
+
+
+def test_filas_en_blanco_entre_los_datos_no_cuentan(tmp_path: Path) -> None:
+    muchos: Filas = [[f"g{n}", "Empresarial", "Huila"] for n in range(2, 15)]
+    gestores: Filas = [*GESTORES, *muchos, [" ", None, None], ["g99", "Estratégico", "Huila"]]
+    (tmp_path / "d.xlsx").write_bytes(libro({"gestores": gestores}))
+    ids = [g.id for g in leer_libro(tmp_path / "d.xlsx").gestores]
+    assert (len(ids), ids[-1]) == (15, "g99")
+
+
+def test_sin_ninguna_columna_conocida_el_encabezado_es_la_primera_fila(tmp_path: Path) -> None:
+    (tmp_path / "d.xlsx").write_bytes(libro({"gestores": [["a", "b"], ["g1", "x"]]}))
+    with pytest.raises(DatoInvalido, match="no es una columna de gestores") as error:
+        leer_libro(tmp_path / "d.xlsx")
+    assert (error.value.origen, error.value.campo) == ("d.xlsx, hoja gestores, fila 1", "a")
+
+
+def test_una_columna_obligatoria_que_falta_en_un_libro(tmp_path: Path) -> None:
+    (tmp_path / "d.xlsx").write_bytes(libro({"gestores": [["id", "rol"], ["g1", "Empresarial"]]}))
+    with pytest.raises(DatoInvalido, match="falta la columna obligatoria") as error:
+        leer_libro(tmp_path / "d.xlsx")
+    assert error.value.origen == "d.xlsx, hoja gestores, fila 1"
+
+
+def test_una_hoja_con_el_xml_danado(tmp_path: Path) -> None:
+    contenido = _con_xml(
+        libro({"gestores": GESTORES}), "xl/worksheets/sheet1.xml", lambda x: x[: len(x) // 2]
+    )
+    (tmp_path / "d.xlsx").write_bytes(contenido)
+    with pytest.raises(DatoInvalido, match="la hoja está dañada") as error:
+        leer_libro(tmp_path / "d.xlsx")
+    assert error.value.origen == "d.xlsx, hoja gestores"
+
+
+def test_un_libro_que_no_se_puede_leer(tmp_path: Path) -> None:
+    (tmp_path / "d.xlsx").mkdir()
+    with pytest.raises(DatoInvalido, match="no se pudo leer"):
+        leer_libro(tmp_path / "d.xlsx")
+
+
+def test_un_libro_de_otro_nombre_sin_parecido(tmp_path: Path) -> None:
+    carpeta = escribir(tmp_path / "d", {"gestores.csv": "id;rol;regional\n", "zzz.xlsx": b"x"})
+    with pytest.raises(DatoInvalido, match="no es un archivo de registros") as error:
+        leer_carpeta(carpeta)
+    assert "quiso decir" not in str(error.value)
+
+
+def test_muchas_hojas_malas_paran_en_el_limite(tmp_path: Path) -> None:
+    hojas: dict[str, Filas] = {"gestores": [["id", "rol", "regional"], ["g1", "x", "Huila"]]}
+    hojas.update({f"contacto{n}": CONTACTOS for n in range(25)})
+    (tmp_path / "d.xlsx").write_bytes(libro(hojas))
+    with pytest.raises(ErroresDeLectura) as error:
+        leer_libro(tmp_path / "d.xlsx")
+    assert not error.value.completo
+    assert len(error.value.errores) == 20
+
+
+def test_serie_con_datos_que_no_existen_y_sin_poder_escribir(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    orden = ["serie", "--desde", "2012-01", "--hasta", "2012-01"]
+    codigo, _, error = _correr(capsys, *orden, "--datos", str(tmp_path / "no"))
+    assert (codigo, "la carpeta o el libro no existe" in error) == (ERROR_DE_USO, True)
+
+    def sin_espacio(ruta: object, contenido: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(_cli_serie, "escribir_atomico", sin_espacio)
+    codigo, _, error = _correr(capsys, *orden, "--salida", str(tmp_path / "s.csv"))
+    assert codigo == ERROR_AL_ESCRIBIR
+    assert "no queda espacio en el disco" in error

@@ -70,8 +70,9 @@ def _nota(texto: str) -> None:
 
 
 def cargar(args: argparse.Namespace) -> DatosSeguimiento:
-    """Los datos de ``--datos`` (`leer_datos`), o los de ejemplo sin ella. Una ruta que no
-    existe es un error de uso; un error de los datos sale con `ERROR_EN_LOS_DATOS`."""
+    """Los datos de ``--datos`` (`leer_datos`; la orden ya comprobó que existe), o los de
+    ejemplo sin ella. Un archivo que no es un libro es un error de uso; un error de los datos
+    sale con `ERROR_EN_LOS_DATOS`."""
     from sena_relacionamiento.cli import _ErrorDeDatos
 
     if not args.datos:
@@ -80,8 +81,6 @@ def cargar(args: argparse.Namespace) -> DatosSeguimiento:
         return datos_de_ejemplo()
     from sena_relacionamiento.io.entrada import EXCEL, leer_datos
 
-    if not os.path.exists(args.datos):
-        raise DatoInvalido("la carpeta o el libro no existe", campo="--datos", valor=args.datos)
     if not os.path.isdir(args.datos) and not args.datos.lower().endswith(EXCEL):
         raise DatoInvalido(
             "no es una carpeta ni un libro de Excel (.xlsx)", campo="--datos", valor=args.datos

@@ -142,8 +142,6 @@ def _filas(hoja: Any, origen: str) -> Iterator[tuple[int, list[Any]]]:
     try:
         for numero, fila in enumerate(hoja.iter_rows(), start=1):
             yield numero, list(fila)
-    except DatoInvalido:
-        raise
     except Exception:
         raise DatoInvalido(
             "la hoja está dañada y no se puede leer entera (ábrala en Excel y guarde el libro "
@@ -214,7 +212,7 @@ def leer_hoja(
     textos = ["" if c.value is None else str(c.value) for c in celdas[desde:hasta]]
     origen_encabezado = f"{lugar}, fila {numero_encabezado}"
     try:
-        nombres, obligatorias = _encabezado(textos, archivo, clase, numero_encabezado)
+        nombres, obligatorias = _encabezado(textos, nombre_hoja, clase, numero_encabezado)
     except DatoInvalido as error:
         raise _en_excel(error, origen_encabezado, None, desde) from None
     leidos: list[tuple[Registro, str]] = []
