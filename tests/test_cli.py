@@ -231,10 +231,8 @@ def test_datos_que_no_es_una_carpeta_es_un_error_de_uso(
     (tmp_path / "archivo.txt").write_text("x", encoding="utf-8")
     codigo, _, error = _correr(capsys, "informe", "--datos", carpeta)
     assert codigo == ERROR_DE_USO
-    assert (
-        f"--datos: {'la carpeta no existe' if carpeta == 'no-existe' else 'no es una carpeta'}"
-        in error
-    )
+    esperado = "la carpeta o el libro no existe" if carpeta == "no-existe" else "no es una carpeta"
+    assert f"--datos: {esperado}" in error
 
 
 def test_salida_propia_se_reemplaza_sin_forzar(
@@ -747,3 +745,25 @@ def test_periodo_con_el_dia_de_corte_de_los_parametros(
     )
     assert codigo == 2
     assert "--dia-corte 25 no es el día de corte de --parametros" in error
+
+
+def test_r30_serie_con_parametros_por_vigencia(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from importlib.resources import files
+
+    de_2012 = str(files("sena_relacionamiento") / "vigencias" / "2012.toml")
+    _, plantilla, _ = _correr(capsys, "parametros", "--vigencia", "2013")
+    de_2013 = _documento(tmp_path, plantilla)
+    argumentos = ["serie", "--desde", "2012-11", "--hasta", "2013-02", "--formato", "json"]
+    # Falta la vigencia 2012: un error de uso que la nombra.
+    codigo, salida, error = _correr(capsys, *argumentos, "--parametros", de_2013)
+    assert (codigo, salida) == (2, "")
+    assert "vigencia 2012" in error
+    codigo, salida, _ = _correr(
+        capsys, *argumentos, "--parametros", de_2013, "--parametros", de_2012
+    )
+    assert codigo == 0
+    documento = json.loads(salida)
+    assert documento["periodos"] == ["2012-11", "2012-12", "2013-01", "2013-02"]
+    assert [p["vigencia"] for p in documento["parametros"]] == [2012, 2013]

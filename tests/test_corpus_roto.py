@@ -81,6 +81,6 @@ def test_cada_caso_armado_por_la_linea_de_comandos(
 def test_los_casos_fijos_cubren_el_issue_12() -> None:
     assert {
         "carpeta_con_nombre_de_registro", "extension_txt", "extension_csv_txt", "extension_tsv",
-        "libro_excel", "libro_excel_con_nombre_csv", "utf16_sin_bom", "varios_archivos_malos",
-        "entero_enorme", "nit_enorme", "gestion_antes_de_recepcion",
+        "libro_excel_danado", "libro_excel_con_nombre_csv", "utf16_sin_bom",
+        "varios_archivos_malos", "entero_enorme", "nit_enorme", "gestion_antes_de_recepcion",
     } <= set(CASOS_FIJOS)  # fmt: skip

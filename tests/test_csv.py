@@ -6,6 +6,7 @@ cada una debe dar un error que nombre el archivo, la línea, la columna y el val
 
 from __future__ import annotations
 
+import codecs
 import pickle
 import zipfile
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -16,6 +17,7 @@ import attrs
 import pytest
 
 from sena_relacionamiento.datos_ejemplo import carpeta_de_ejemplo, datos_de_ejemplo
+from sena_relacionamiento.enumeraciones import Rol
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena, RegistroInconsistente
 from sena_relacionamiento.io import (
     ARCHIVOS,
@@ -28,7 +30,7 @@ from sena_relacionamiento.io import (
     leer_fecha,
     leer_pesos,
 )
-from sena_relacionamiento.io.csv_lector import _LECTORES
+from sena_relacionamiento.io.csv_lector import _LECTORES, codificacion
 from sena_relacionamiento.registros import (
     Ambiente,
     Contacto,
@@ -58,8 +60,8 @@ def _escribir(carpeta: Path, archivos: dict[str, str | bytes]) -> Path:
 def test_el_corpus_cubre_cada_tipo_de_defecto() -> None:
     esperados = {
         "valor_malo", "columna_faltante", "columna_desconocida", "encabezado_repetido",
-        "archivo_vacio", "fila_cortada", "latin1", "fecha_mala", "monto_malo", "enum_malo",
-        "regional_desconocida", "nit_digito_malo",
+        "archivo_vacio", "fila_cortada", "ni_utf8_ni_windows1252", "fecha_mala", "monto_malo",
+        "enum_malo", "regional_desconocida", "nit_digito_malo",
     }  # fmt: skip
     assert esperados <= set(CASOS_ROTOS)
 
@@ -353,11 +355,79 @@ def test_las_lineas_cuentan_los_saltos_dentro_de_comillas() -> None:
     assert error.value.origen == "eventos.csv, línea 4"
 
 
-def test_latin1_al_final_sin_salto_de_linea() -> None:
-    with pytest.raises(DatoInvalido, match="UTF-8") as error:
-        leer_csv("id;rol;regional\ng1;Empresarial;Guainía".encode("latin-1"), "gestores.csv")
+@pytest.mark.parametrize(
+    ("codificacion_", "nombre"),
+    [
+        ("utf-8", "UTF-8"),
+        ("utf-8-sig", "UTF-8 con BOM"),
+        ("utf-16", "UTF-16 con BOM"),
+        ("utf-16-be", "UTF-16 con BOM"),
+        ("cp1252", "Windows-1252"),
+    ],
+)
+def test_csv_como_lo_guarda_windows(codificacion_: str, nombre: str) -> None:
+    texto = "id;rol;regional\r\ng1;Estratégico;Guainía\r\ng2;Empresarial;Bogotá\r\n"
+    contenido = texto.encode(codificacion_)
+    if codificacion_ == "utf-16-be":
+        contenido = codecs.BOM_UTF16_BE + contenido
+    gestores = [g for g in leer_csv(contenido, "gestores.csv") if isinstance(g, Gestor)]
+    assert [(g.id, g.rol, g.regional.codigo) for g in gestores] == [
+        ("g1", Rol.ESTRATEGICO, "94"),
+        ("g2", Rol.EMPRESARIAL, "11"),
+    ]
+    assert codificacion(contenido) == nombre
+
+
+def test_primero_utf8_estricto_luego_windows_1252() -> None:
+    # «Ã©» es «é» en UTF-8 leído como Windows-1252: se lee como UTF-8, no como dos letras.
+    (gestor,) = leer_csv("id;rol;regional\ng1;Estratégico;Huila\n".encode(), "gestores.csv")
+    assert isinstance(gestor, Gestor)
+    assert gestor.rol is Rol.ESTRATEGICO
+
+
+def test_ni_utf8_ni_windows_1252_dice_la_linea() -> None:
+    contenido = "id;rol;regional\ng1;Empresarial;Guainía".encode("latin-1") + b"\x81"
+    with pytest.raises(DatoInvalido, match="ni en Windows-1252") as error:
+        leer_csv(contenido, "gestores.csv")
     assert error.value.origen == "gestores.csv, línea 2"
-    assert error.value.valor == "g1;Empresarial;Guainía"
+    assert error.value.valor == "g1;Empresarial;Guainía\x81"
+
+
+def test_utf16_con_bom_roto() -> None:
+    with pytest.raises(DatoInvalido, match="empieza como UTF-16"):
+        leer_csv(codecs.BOM_UTF16_LE + "id;rol".encode("utf-16-le") + b"\x00\xd8", "gestores.csv")
+
+
+@pytest.mark.parametrize(
+    ("texto", "esperado"),
+    [
+        ("10/03/2012 0:00", datetime(2012, 3, 10, 0, 0)),
+        ("10/03/2012 9:05:30", datetime(2012, 3, 10, 9, 5, 30)),
+        ("10/03/2012 10:00 a. m.", datetime(2012, 3, 10, 10, 0)),
+        ("10/03/2012 10:00 p. m.", datetime(2012, 3, 10, 22, 0)),
+        ("10/03/2012 12:15 a. m.", datetime(2012, 3, 10, 0, 15)),
+        ("10/03/2012 12:15 p.m.", datetime(2012, 3, 10, 12, 15)),
+        ("10/03/2012 1:00:00\u00a0p.\u00a0m.", datetime(2012, 3, 10, 13, 0)),
+        ("2012-03-10 3:00 PM", datetime(2012, 3, 10, 15, 0)),
+    ],
+)
+def test_r11_horas_de_excel_con_una_cifra_y_a_m_p_m(texto: str, esperado: datetime) -> None:
+    assert leer_fecha(texto) == esperado
+
+
+@pytest.mark.parametrize(
+    "texto", ["10/03/2012 0:00 a. m.", "10/03/2012 13:00 p. m.", "1/3/2012 24:00"]
+)
+def test_r11_una_hora_que_no_existe_es_un_error(texto: str) -> None:
+    with pytest.raises(DatoInvalido, match="no es una fecha del calendario"):
+        leer_fecha(texto)
+
+
+def test_r11_la_hora_de_excel_se_corta_en_bogota() -> None:
+    contenido = "gestor;nit;fecha;tipo;medio\ng1;900123456;25/03/2012 11:59 p. m.;Nuevo;Visita\n"
+    (contacto,) = leer_csv(contenido.encode("cp1252"), "contactos.csv")
+    assert isinstance(contacto, Contacto)
+    assert contacto.fecha == date(2012, 3, 25)
 
 
 def test_columna_desconocida_sugiere_la_parecida() -> None:
@@ -451,8 +521,8 @@ def test_ocultos_y_de_bloqueo_no_cuentan(tmp_path: Path) -> None:
         ("contactos.csv.txt", "Windows puede esconder"),
         ("Contactos", "nombre exacto"),
         (" contactos.csv", "espacios de más"),
-        ("contactos.ods", "no toma libros de Excel"),
-        ("contactos.xls", "no toma libros de Excel"),
+        ("contactos.ods", "solo los libros .xlsx"),
+        ("contactos.xls", "solo los libros .xlsx"),
     ],
 )
 def test_una_entrada_con_nombre_de_registro_que_no_se_lee_es_un_error(
@@ -498,7 +568,7 @@ def test_dos_archivos_del_mismo_tipo(tmp_path: Path) -> None:
         tmp_path / "datos",
         {"gestores.csv": "id;rol;regional\n", "GESTORES.csv": "id;rol;regional\n"},
     )
-    with pytest.raises(DatoInvalido, match=r"hay dos archivos para gestores\.csv"):
+    with pytest.raises(DatoInvalido, match=r"hay dos archivos para gestores: "):
         leer_carpeta(carpeta)
 
 

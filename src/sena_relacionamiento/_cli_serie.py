@@ -4,12 +4,15 @@ sea mínimo: `agregar` la declara y `ejecutar` la corre."""
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
+from sena_relacionamiento import _cli_datos
 from sena_relacionamiento.errores import DatoInvalido
-from sena_relacionamiento.io.csv_lector import leer_carpeta
+from sena_relacionamiento.io._archivos import comprobar_salida, motivo_de_sistema
 from sena_relacionamiento.io.escritores import escribir_atomico
 from sena_relacionamiento.io.serie_escritores import FORMATOS_SERIE, generar_serie
+from sena_relacionamiento.parametros import PARAMETROS_2012
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.serie import serie
 
@@ -27,46 +30,68 @@ def agregar(ordenes: Any) -> None:
     )
     o.add_argument("--desde", metavar="AAAA-MM", required=True, help="el primer periodo")
     o.add_argument("--hasta", metavar="AAAA-MM", required=True, help="el último periodo")
-    o.add_argument(
-        "--datos",
-        metavar="CARPETA",
-        help="carpeta con un CSV por tipo de registro; sin ella se usa el juego de datos de "
-        "ejemplo incluido",
-    )
+    o.add_argument("--datos", metavar="RUTA", help=_cli_datos.AYUDA_DATOS)
+    o.add_argument("-v", "--detalle", action="store_true", help=_cli_datos.AYUDA_DETALLE)
     o.add_argument(
         "--formato",
         choices=FORMATOS_SERIE,
-        default="texto",
-        help="el formato de salida (por omisión texto)",
+        help="el formato de salida; por omisión, el de la extensión de --salida (.txt, .json, "
+        ".csv) o texto",
     )
     o.add_argument(
         "--salida",
         metavar="ARCHIVO",
-        help="el archivo donde escribir la serie (completo o nada); sin él, la salida estándar",
+        help="el archivo donde escribir la serie (completo o nada); sin él, la salida "
+        "estándar. No puede estar en la carpeta de --datos ni ser un archivo que no escribió "
+        "esta herramienta",
+    )
+    o.add_argument(
+        "--forzar",
+        action="store_true",
+        help="escribe --salida aunque esté en la carpeta de --datos o reemplace un archivo "
+        "que no es un informe",
+    )
+    o.add_argument(
+        "--parametros",
+        metavar="ARCHIVO.toml",
+        action="append",
+        help="los parámetros de una vigencia, un documento TOML (R30); se repite, uno por "
+        "vigencia que toque el lapso. Por omisión, los de 2012",
     )
 
 
-def _periodo(nombre: str, texto: str) -> Periodo:
+def _periodo(nombre: str, texto: str, dia_corte: int) -> Periodo:
     try:
-        return Periodo.parse(texto)
+        return Periodo.parse(texto, dia_corte=dia_corte)
     except DatoInvalido as error:
         raise DatoInvalido(error.mensaje, campo=nombre, valor=texto) from None
 
 
 def ejecutar(args: argparse.Namespace) -> None:
     """Corre ``serie`` con los argumentos ya leídos."""
-    from sena_relacionamiento.cli import _escribir
+    from sena_relacionamiento.cli import _ErrorAlEscribir, _escribir
 
-    desde, hasta = _periodo("--desde", args.desde), _periodo("--hasta", args.hasta)
-    if args.datos:
-        datos = leer_carpeta(args.datos)
-    else:
-        from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
+    args.formato = _cli_datos.formato_de_salida(args, FORMATOS_SERIE)
+    from sena_relacionamiento.io.parametros import cargar_parametros
 
-        datos = datos_de_ejemplo()
-    contenido = generar_serie(serie(datos, desde, hasta), args.formato)
+    parametros = [cargar_parametros(archivo) for archivo in args.parametros or ()]
+    dia = parametros[0].dia_corte if parametros else PARAMETROS_2012.dia_corte
+    desde, hasta = _periodo("--desde", args.desde, dia), _periodo("--hasta", args.hasta, dia)
+    if args.datos and not os.path.exists(args.datos):
+        raise DatoInvalido("la carpeta o el libro no existe", campo="--datos", valor=args.datos)
     if args.salida:
-        escribir_atomico(args.salida, contenido)
+        comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
+    datos = _cli_datos.cargar(args)
+    contenido = generar_serie(
+        serie(datos, desde, hasta, parametros=parametros or PARAMETROS_2012), args.formato
+    )
+    if args.salida:
+        try:
+            escribir_atomico(args.salida, contenido)
+        except OSError as error:
+            raise _ErrorAlEscribir(
+                f"--salida: no se pudo escribir {args.salida!r}: {motivo_de_sistema(error)}"
+            ) from None
         print(f"Serie {desde} a {hasta} en formato {args.formato} escrita en {args.salida}")
     else:
         _escribir(contenido, binario=args.formato != "texto")

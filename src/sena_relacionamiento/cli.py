@@ -2,13 +2,15 @@
 
 Órdenes:
 
-- ``informe [--datos CARPETA] [--periodo AAAA-MM] [--formato texto|json|csv|xlsx|html]
-  [--salida ARCHIVO]``: el informe consolidado de un periodo (R13–R25); sin ``--datos`` usa
-  el juego de datos de ejemplo incluido en el paquete.
+- ``informe [--datos RUTA] [--periodo AAAA-MM] [--formato texto|json|csv|xlsx|html]
+  [--salida ARCHIVO] [-v]``: el informe consolidado de un periodo (R13–R25); ``RUTA`` es una
+  carpeta de ``<tipo>.csv`` o ``<tipo>.xlsx`` o un libro con una hoja por tipo, y sin ella se
+  usa el juego de datos de ejemplo incluido en el paquete. Sin ``--formato``, el de la
+  extensión de ``--salida`` (ver `_cli_datos`).
 - ``clasificar --aportes MONTO --regional NOMBRE``: el tipo de empresa (R4) y el segmento de
   su regional (R3).
 - ``periodo FECHA``: el periodo, el trimestre y la vigencia de una fecha (R8–R12).
-- ``serie --desde AAAA-MM --hasta AAAA-MM [--datos CARPETA] [--formato texto|json|csv]
+- ``serie --desde AAAA-MM --hasta AAAA-MM [--datos RUTA] [--formato texto|json|csv]
   [--salida ARCHIVO]``: los informes de cada periodo del lapso (ver `_cli_serie`).
 - ``regionales``: el catálogo de las 33 regionales con su código y su segmento (R1, R3).
 - ``parametros [--vigencia AAAA]``: el documento TOML de los parámetros de una vigencia
@@ -46,14 +48,14 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, Final, NoReturn, TypeVar
 
-from sena_relacionamiento import _cli_serie, formato
+from sena_relacionamiento import _cli_datos, _cli_serie, formato
 from sena_relacionamiento.dinero import parsear_pesos
 from sena_relacionamiento.enumeraciones import TipoEmpresa
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
 from sena_relacionamiento.fechas import fecha_bogota
 from sena_relacionamiento.informe import informe
 from sena_relacionamiento.io._archivos import comprobar_salida, motivo_de_sistema
-from sena_relacionamiento.io.csv_lector import ErroresDeLectura, leer_carpeta, leer_fecha
+from sena_relacionamiento.io.csv_lector import ErroresDeLectura, leer_fecha
 from sena_relacionamiento.io.escritores import FORMATOS, escribir_atomico, generar
 from sena_relacionamiento.io.parametros import cargar_parametros
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
@@ -180,12 +182,8 @@ def _analizador() -> _Analizador:
         description="Calcula el informe consolidado de un periodo de corte (R13–R25): la "
         "nación, los roles, las regionales y los gestores, con los registros excluidos.",
     )
-    o.add_argument(
-        "--datos",
-        metavar="CARPETA",
-        help="carpeta con un CSV por tipo de registro (gestores.csv, contactos.csv…); sin "
-        "ella se usa el juego de datos de ejemplo incluido",
-    )
+    o.add_argument("--datos", metavar="RUTA", help=_cli_datos.AYUDA_DATOS)
+    o.add_argument("-v", "--detalle", action="store_true", help=_cli_datos.AYUDA_DETALLE)
     o.add_argument(
         "--periodo",
         metavar="AAAA-MM",
@@ -195,8 +193,8 @@ def _analizador() -> _Analizador:
     o.add_argument(
         "--formato",
         choices=FORMATOS,
-        default="texto",
-        help="el formato de salida (por omisión texto); xlsx necesita --salida",
+        help="el formato de salida; por omisión, el de la extensión de --salida (.txt, .json, "
+        ".csv, .xlsx, .html) o texto; xlsx necesita --salida",
     )
     o.add_argument(
         "--salida",
@@ -312,25 +310,17 @@ def _escribir(contenido: str, *, binario: bool) -> None:
 
 
 def _orden_informe(args: argparse.Namespace) -> None:
+    args.formato = _cli_datos.formato_de_salida(args, FORMATOS)
     if args.formato == "xlsx" and not args.salida:
         raise _ErrorDeUso("el formato xlsx necesita --salida ARCHIVO")
     p = _parametros(args)
     texto = args.periodo or f"{p.vigencia}-{PERIODO_POR_OMISION[5:]}"
     periodo = _argumento("--periodo", lambda t: Periodo.parse(t, dia_corte=p.dia_corte), texto)
-    if args.datos and not os.path.isdir(args.datos):
-        motivo = "no es una carpeta" if os.path.exists(args.datos) else "la carpeta no existe"
-        raise DatoInvalido(motivo, campo="--datos", valor=args.datos)
+    if args.datos and not os.path.exists(args.datos):
+        raise DatoInvalido("la carpeta o el libro no existe", campo="--datos", valor=args.datos)
     if args.salida:
         comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
-    if args.datos:
-        try:
-            datos = leer_carpeta(args.datos)
-        except ErrorSena as error:
-            raise _ErrorDeDatos(error) from None
-    else:
-        from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
-
-        datos = datos_de_ejemplo()
+    datos = _cli_datos.cargar(args)
     contenido = generar(informe(datos, periodo, parametros=p), args.formato)
     if args.salida:
         try:

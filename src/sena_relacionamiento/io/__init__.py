@@ -1,5 +1,5 @@
-"""Entrada y salida: la carpeta de CSV de las oficinas y los informes en texto, JSON, CSV,
-XLSX y HTML.
+"""Entrada y salida: la carpeta de CSV y libros de Excel de las oficinas y los informes en
+texto, JSON, CSV, XLSX y HTML.
 
 Es un borde de la biblioteca: importa el núcleo y el núcleo nunca lo importa.
 
@@ -17,6 +17,7 @@ from sena_relacionamiento.io.csv_lector import (
     LIMITE_CELDA,
     LIMITE_ERRORES,
     ErroresDeLectura,
+    codificacion,
     columnas,
     leer_booleano,
     leer_carpeta,
@@ -25,6 +26,7 @@ from sena_relacionamiento.io.csv_lector import (
     leer_fecha,
     leer_pesos,
 )
+from sena_relacionamiento.io.entrada import leer_datos, leer_libro
 from sena_relacionamiento.io.escritores import (
     COLUMNAS,
     ESQUEMA_JSON,
@@ -60,6 +62,7 @@ __all__ = [
     "ErroresDeLectura",
     "cargar_parametros",
     "carpeta_de_ejemplo",
+    "codificacion",
     "columnas",
     "datos_de_ejemplo",
     "datos_json",
@@ -76,8 +79,10 @@ __all__ = [
     "leer_booleano",
     "leer_carpeta",
     "leer_csv",
+    "leer_datos",
     "leer_entero",
     "leer_fecha",
+    "leer_libro",
     "leer_pesos",
     "neutralizar",
     "neutralizar_csv",

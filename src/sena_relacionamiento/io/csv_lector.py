@@ -29,12 +29,10 @@ import difflib
 import io
 import os
 import re
-import stat
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from importlib.resources.abc import Traversable
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -43,8 +41,7 @@ import attrs
 from sena_relacionamiento._texto import normalizar
 from sena_relacionamiento.datos import DatosSeguimiento
 from sena_relacionamiento.dinero import parsear_pesos
-from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
-from sena_relacionamiento.io._archivos import motivo_de_sistema
+from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.registros import (
     Ambiente,
     Asignacion,
@@ -65,6 +62,7 @@ __all__ = [
     "LIMITE_CELDA",
     "LIMITE_ERRORES",
     "ErroresDeLectura",
+    "codificacion",
     "columnas",
     "leer_booleano",
     "leer_carpeta",
@@ -92,7 +90,11 @@ ARCHIVOS: Final[Mapping[str, tuple[str, type[Any]]]] = MappingProxyType(
 
 # --- Valores de una celda ---
 
-_HORA: Final = r"(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s*(Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+# La hora tras una T o espacios: ``22:00``, ``0:00`` (Excel), ``10:00 a. m.`` (Windows en español).
+_HORA: Final = (
+    r"(?:(?:T|\s+)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?"
+    r"(?:\s*([aApP])\.?\s*[mM]\.?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+)
 _ISO: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})" + _HORA)
 _COLOMBIANA: Final = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4})" + _HORA)
 _ANIO_CORTO: Final = re.compile(r"[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2}\b.*")
@@ -115,11 +117,14 @@ _NO: Final = frozenset({"no", "n", "false", "falso", "0"})
 
 def leer_fecha(texto: str) -> date | datetime:
     """Una fecha ``AAAA-MM-DD`` o ``DD/MM/AAAA`` (también ``DD-MM-AAAA``), con una hora
-    ``HH:MM`` o ``HH:MM:SS`` opcional tras un espacio o una ``T``.
+    ``HH:MM`` o ``HH:MM:SS`` opcional tras un espacio o una ``T``: la hora con una o dos
+    cifras (``0:00``, como la escribe Excel) y, de 1 a 12, con ``a. m.`` o ``p. m.``.
 
     Sin zona, la hora es de Bogotá (R11); con ``Z`` o ``±HH:MM`` se devuelve un `datetime`
     con zona, que los registros convierten a Bogotá. Lo demás es un `DatoInvalido`.
 
+    >>> leer_fecha("10/03/2012 0:00"), leer_fecha("10/03/2012 10:00 p. m.")
+    (datetime.datetime(2012, 3, 10, 0, 0), datetime.datetime(2012, 3, 10, 22, 0))
     >>> leer_fecha("2012-03-26T03:00Z")
     datetime.datetime(2012, 3, 26, 3, 0, tzinfo=datetime.timezone.utc)
     >>> leer_fecha("31/02/2012")
@@ -145,12 +150,22 @@ def leer_fecha(texto: str) -> date | datetime:
         if hora[0] is None:
             return date(anio, mes, dia)
         return datetime(
-            anio, mes, dia, int(hora[0]), int(hora[1]), int(hora[2] or 0), tzinfo=_zona(hora[3])
-        )
+            anio, mes, dia, _hora24(hora[0], hora[3]), int(hora[1]), int(hora[2] or 0),
+            tzinfo=_zona(hora[4]),
+        )  # fmt: skip
     except ValueError:
         raise DatoInvalido(
             "no es una fecha del calendario (el día, el mes o la hora no existen)", valor=texto
         ) from None
+
+
+def _hora24(hora: str, meridiano: str | None) -> int:
+    """La hora de 0 a 23; con ``a. m.``/``p. m.``, de 1 a 12 (12 a. m. es medianoche)."""
+    if meridiano is None:
+        return int(hora)
+    if not 1 <= int(hora) <= 12:
+        raise ValueError(hora)
+    return int(hora) % 12 + (12 if meridiano in "pP" else 0)
 
 
 def _zona(texto: str | None) -> timezone | None:
@@ -263,19 +278,45 @@ def _parece_utf16(contenido: bytes) -> bool:
     )
 
 
+_WINDOWS: Final = "Windows-1252"
+
+
+def codificacion(contenido: bytes) -> str:
+    """La codificación con la que se lee un CSV: ``UTF-8``, ``UTF-8 con BOM``, ``UTF-16 con
+    BOM`` o ``Windows-1252`` (lo que Excel en español guarda como «CSV (delimitado por
+    comas)»). Lo que no se puede leer da un `DatoInvalido` al leerlo (`leer_csv`).
+
+    >>> codificacion("Guainía".encode()), codificacion("Guainía".encode("cp1252"))
+    ('UTF-8', 'Windows-1252')
+    """
+    if contenido.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16 con BOM"
+    if contenido.startswith(codecs.BOM_UTF8):
+        return "UTF-8 con BOM"
+    try:
+        contenido.decode("utf-8")
+    except UnicodeDecodeError:
+        return _WINDOWS
+    return "UTF-8"
+
+
 def _decodificar(contenido: bytes, archivo: str) -> str:
-    """El texto de un CSV en UTF-8, con o sin BOM; otra codificación, un libro de Excel o un
-    archivo binario es un `DatoInvalido` que lo dice."""
+    """El texto de un CSV: UTF-16 con BOM («texto Unicode» de Excel), UTF-8 estricto (con o
+    sin BOM) o, si no es UTF-8, Windows-1252. UTF-16 sin BOM, un libro de Excel, un archivo
+    binario o bytes que no son Windows-1252 son un `DatoInvalido` que lo dice."""
     origen = f"{archivo}, línea 1"
     guardar = "guárdelo como «CSV UTF-8 (delimitado por comas)»"
     if contenido.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise DatoInvalido(
-            f"el archivo está en UTF-16 («texto Unicode» de Excel); {guardar}", origen=origen
-        )
+        try:
+            return contenido.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DatoInvalido(
+                f"el archivo empieza como UTF-16 pero no lo es en todo; {guardar}", origen=origen
+            ) from None
     if contenido.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise DatoInvalido(
             "el archivo es un libro de Excel (o un ZIP) con nombre de CSV, no un CSV de texto; "
-            f"ábralo en Excel y {guardar}",
+            f"póngale la extensión .xlsx (o ábralo en Excel y {guardar})",
             origen=origen,
         )
     if _parece_utf16(contenido):
@@ -292,16 +333,19 @@ def _decodificar(contenido: bytes, archivo: str) -> str:
         )
     try:
         return contenido.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass  # no es UTF-8: Windows-1252, lo que guarda Excel en español
+    try:
+        return contenido.decode("cp1252")
     except UnicodeDecodeError as error:
         inicio = contenido.rfind(b"\n", 0, error.start) + 1
         fin = contenido.find(b"\n", error.start)
         linea = contenido[inicio : fin if fin >= 0 else len(contenido)]
         numero = contenido.count(b"\n", 0, error.start) + 1
         raise DatoInvalido(
-            "el archivo no está en UTF-8 (parece Latin-1 o Windows-1252, lo que Excel guarda "
-            "como «CSV (delimitado por comas)»); ábralo y guárdelo como «CSV UTF-8 "
-            "(delimitado por comas)»",
-            valor=linea.decode("cp1252", errors="replace").rstrip("\r"),
+            "el archivo no está en UTF-8 ni en Windows-1252 (tiene bytes que ninguna de las "
+            f"dos usa); ábralo y {guardar}",
+            valor=linea.decode("latin-1").rstrip("\r"),
             origen=f"{archivo}, línea {numero}",
         ) from None
 
@@ -578,151 +622,10 @@ class ErroresDeLectura(DatoInvalido):
         super().__init__(cabeza + ":\n" + "\n".join(f"- {e}" for e in errores))
 
 
-_LIBROS: Final = (".xlsx", ".xlsm", ".xls", ".ods")
-_OCULTOS: Final = (".", "~$")  # archivos ocultos y de bloqueo de Office y LibreOffice
-
-
-def _tipo_parecido(nombre: str) -> str | None:
-    """El archivo de registros al que se parece `nombre` sin serlo (``contactos.txt``,
-    ``"contactos.csv "``, ``contactos.csv.txt`` → ``contactos.csv``), o ``None``."""
-    raiz = nombre.strip().lower().split(".")[0].strip()
-    candidato = f"{raiz}.csv"
-    return candidato if candidato in ARCHIVOS else None
-
-
-def _por_que_no_se_lee(nombre: str, tipo: str) -> str:
-    """Por qué una entrada con nombre de registro (que no es exactamente `tipo`) no se lee."""
-    limpio = nombre.strip().lower()
-    mover = f"cámbiele el nombre a {tipo} o sáquelo de la carpeta"
-    if limpio == tipo:
-        return f"el nombre tiene espacios de más al principio o al final; {mover}"
-    if limpio.endswith(_LIBROS):
-        return (
-            "no se lee: el lector no toma libros de Excel ni hojas de cálculo; guarde la hoja "
-            f"como «CSV UTF-8 (delimitado por comas)» con el nombre {tipo}"
-        )
-    motivo = (
-        f"no se lee: el lector toma solo el archivo {tipo}, con ese nombre exacto (un CSV "
-        f"separado por coma, punto y coma o tabulador); {mover}"
-    )
-    if limpio.startswith(tipo + "."):
-        motivo += " (Windows puede esconder la última extensión del nombre)"
-    return motivo
-
-
-def _no_se_puede_leer(entrada: Traversable, real: Path | None) -> str | None:
-    """Por qué un archivo de registros no se puede leer (una carpeta, un enlace roto o que
-    sale de la carpeta de datos, un FIFO…), o ``None`` si es un archivo que se puede leer."""
-    if not isinstance(entrada, Path) or real is None:
-        return None if entrada.is_file() else "es una carpeta, no un archivo"
-    if entrada.is_symlink():
-        destino = Path(os.path.realpath(entrada))
-        if not destino.exists():
-            return "es un enlace simbólico roto (apunta a algo que no existe)"
-        if real not in destino.parents:
-            return (
-                "es un enlace simbólico que sale de la carpeta de datos: no se sigue; copie "
-                "el archivo a la carpeta"
-            )
-    modo = entrada.stat().st_mode
-    if stat.S_ISDIR(modo):
-        return "es una carpeta, no un archivo"
-    if not stat.S_ISREG(modo):
-        return "no es un archivo regular (es una tubería, un dispositivo o un socket)"
-    return None
-
-
-def _entradas(raiz: Traversable, errores: list[DatoInvalido]) -> dict[str, Traversable]:
-    """Los archivos de registros de la carpeta, por su nombre en minúsculas; cada entrada que
-    parece de registros y no se puede leer deja su error en `errores`."""
-    real = Path(os.path.realpath(raiz)) if isinstance(raiz, Path) else None
-    encontrados: dict[str, Traversable] = {}
-    for entrada in sorted(raiz.iterdir(), key=lambda e: e.name):
-        nombre = entrada.name
-        clave = nombre.lower()
-        if nombre.startswith(_OCULTOS):
-            continue
-        if clave in ARCHIVOS:
-            problema = _no_se_puede_leer(entrada, real)
-            if problema is None and clave in encontrados:
-                problema = f"hay dos archivos para {clave}: {encontrados[clave].name} y {nombre}"
-            if problema is None:
-                encontrados[clave] = entrada
-                continue
-            errores.append(DatoInvalido(problema, campo="archivo", valor=nombre))
-        elif tipo := _tipo_parecido(nombre):
-            motivo = _por_que_no_se_lee(nombre, tipo)
-            errores.append(DatoInvalido(motivo, campo="archivo", valor=nombre))
-        elif clave.endswith(".csv") and not entrada.is_dir():
-            try:
-                _tipo(nombre)
-            except DatoInvalido as error:
-                errores.append(error)
-    return encontrados
-
-
 def leer_carpeta(carpeta: str | os.PathLike[str] | Traversable) -> DatosSeguimiento:
-    """Los `DatosSeguimiento` de una carpeta con un CSV por tipo de registro (`ARCHIVOS`).
+    """Los `DatosSeguimiento` de una carpeta con un archivo por tipo de registro: CSV
+    (`ARCHIVOS`) o libros de Excel del mismo nombre. Es `entrada.leer_carpeta`, donde se
+    describe."""
+    from sena_relacionamiento.io.entrada import leer_carpeta as leer
 
-    Un archivo que falta es que no hay registros de ese tipo; los nombres se reconocen sin
-    importar mayúsculas. Nada se salta en silencio: una carpeta que no existe o sin ninguno
-    de los archivos, un CSV de otro nombre, y toda entrada con nombre de registro que no se
-    lee (``contactos.txt``, ``contactos.xlsx``, ``"contactos.csv "``, una carpeta
-    ``contactos.csv``, un enlace roto o que sale de la carpeta) son un `DatoInvalido`. Los
-    nombres que empiezan por ``.`` o ``~$`` (ocultos, de bloqueo de Office) no cuentan.
-
-    Con varios archivos malos, el error es un `ErroresDeLectura` con el primero de cada uno
-    (hasta `LIMITE_ERRORES`). Las contradicciones entre registros son un
-    `RegistroInconsistente` que dice el archivo y la línea de cada registro involucrado.
-    """
-    raiz: Traversable = Path(carpeta) if isinstance(carpeta, str | os.PathLike) else carpeta
-    if not raiz.is_dir():
-        motivo = "no es una carpeta"
-        if isinstance(raiz, Path) and not raiz.exists():
-            motivo = "la carpeta no existe"
-        raise DatoInvalido(motivo, campo="datos", valor=str(carpeta))
-    errores: list[DatoInvalido] = []
-    try:
-        encontrados = _entradas(raiz, errores)
-    except OSError as error:
-        motivo = f"no se pudo leer la carpeta: {motivo_de_sistema(error)}"
-        raise DatoInvalido(motivo, campo="datos", valor=str(carpeta)) from None
-    if not encontrados and not errores:
-        raise DatoInvalido(
-            "la carpeta no tiene ninguno de los archivos de registros: " + ", ".join(ARCHIVOS),
-            campo="datos",
-            valor=str(carpeta),
-        )
-    colecciones: dict[str, list[Registro]] = {}
-    origenes: dict[int, str] = {}
-    completo = True
-    for clave, entrada in encontrados.items():
-        if len(errores) >= LIMITE_ERRORES:
-            completo = False  # quedan archivos sin leer
-            break
-        coleccion, clase = ARCHIVOS[clave]
-        try:
-            leidos = _leer(entrada.read_bytes(), entrada.name, clase)
-        except DatoInvalido as error:
-            errores.append(error)
-            continue
-        except OSError as error:
-            motivo = f"no se pudo leer: {motivo_de_sistema(error)}"
-            errores.append(DatoInvalido(motivo, campo="archivo", valor=entrada.name))
-            continue
-        colecciones[coleccion] = [registro for registro, _ in leidos]
-        origenes.update((id(registro), origen) for registro, origen in leidos)
-    if len(errores) == 1:
-        raise errores[0]
-    if errores:
-        raise ErroresDeLectura(
-            tuple(errores[:LIMITE_ERRORES]), completo=completo and len(errores) <= LIMITE_ERRORES
-        )
-    colecciones.setdefault("gestores", [])
-    colecciones.setdefault("asignaciones", [])
-    try:
-        return DatosSeguimiento(**colecciones)
-    except RegistroInconsistente as error:
-        lugares = [origenes[id(r)] for r in error.registros if id(r) in origenes]
-        sufijo = f" ({'; '.join(lugares)})" if lugares else ""
-        raise RegistroInconsistente(f"{error}{sufijo}", error.registros) from None
+    return leer(carpeta)

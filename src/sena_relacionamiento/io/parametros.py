@@ -12,6 +12,7 @@ import os
 from importlib.resources.abc import Traversable
 
 from sena_relacionamiento.errores import DatoInvalido
+from sena_relacionamiento.io._archivos import motivo_de_sistema
 from sena_relacionamiento.parametros import Parametros
 
 __all__ = ["cargar_parametros"]
@@ -35,7 +36,11 @@ def cargar_parametros(ruta: str | os.PathLike[str] | Traversable) -> Parametros:
     try:
         contenido = ruta.read_bytes() if isinstance(ruta, Traversable) else _leer(origen)
     except (OSError, ValueError) as error:  # ValueError: una ruta con un carácter nulo
-        detalle = getattr(error, "strerror", None) or str(error)
+        detalle = (
+            motivo_de_sistema(error)
+            if isinstance(error, OSError)
+            else "la ruta tiene un carácter nulo"
+        )
         raise DatoInvalido(
             f"no se pudo leer el archivo de parámetros: {detalle}", origen=origen or "''"
         ) from None
