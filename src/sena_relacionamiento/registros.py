@@ -212,6 +212,10 @@ def _c_nit_opcional(v: object) -> str | None:
     return _opcional(normalizar_nit, v, "nit")
 
 
+def _c_nombre_opcional(v: object) -> str | None:
+    return _opcional(texto, v, "nombre")
+
+
 def _c_obligada(v: object) -> bool:
     return booleano(v, "obligada")
 
@@ -242,11 +246,18 @@ def _c_valor(v: object) -> Pesos:
 
 @attrs.frozen(kw_only=True)
 class Gestor:
-    """Un gestor empresarial o estratégico de una regional."""
+    """Un gestor empresarial o estratégico de una regional. `nombre`, cuando se da, es el de
+    la persona: las salidas para personas muestran «Nombre (id)» (issue 16); las cifras no
+    dependen de él.
+
+    >>> Gestor(id="hui-01", rol="Empresarial", regional="Huila", nombre="  Ana   Pérez ").nombre
+    'Ana Pérez'
+    """
 
     id: str = attrs.field(converter=_c_id)
     rol: Rol = attrs.field(converter=_c_rol)
     regional: Regional = attrs.field(converter=_c_regional)
+    nombre: str | None = attrs.field(default=None, converter=_c_nombre_opcional)
 
 
 @attrs.frozen(kw_only=True)
