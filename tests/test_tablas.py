@@ -103,15 +103,14 @@ def _marcos(datos: DatosSeguimiento, variante: Variante) -> dict[str, Any]:
                 pl.lit(None).cast(marco.schema[NULAS[tabla]]).alias(NULAS[tabla])
             )
             marcos[tabla] = pl.concat([marco, fila])
-    # NIT enteros en todas las tablas o en ninguna: no donde hay nulos (un entero con nulos es
-    # `float` en pandas clásico, que `tablas` rechaza como NIT, R5), y mezclar enteros y textos
-    # falla hoy en pyarrow (test_nit_entero_y_texto_mezclados_en_pyarrow).
-    if variante.nit_entero and not any(
-        m["nit"].null_count() for m in marcos.values() if "nit" in m.columns
-    ):
-        marcos = {
-            t: m.with_columns(pl.col("nit").cast(pl.Int64)) if "nit" in m.columns else m
-            for t, m in marcos.items()
+    # NIT enteros en las asignaciones y los contratos, de texto en las demás tablas (los cruces
+    # mezclan los dos): no donde hay nulos (un entero con nulos es `float` en pandas clásico,
+    # que `tablas` rechaza como NIT, R5).
+    if variante.nit_entero:
+        marcos |= {
+            t: marcos[t].with_columns(pl.col("nit").cast(pl.Int64))
+            for t in ("asignaciones", "contratos")
+            if not marcos[t]["nit"].null_count()
         }
     return marcos
 
@@ -485,10 +484,10 @@ def test_nulos_se_excluyen_con_motivo() -> None:
     assert resultado.excluidos["eventos"] == {MOTIVO_NULO: 1}
 
 
-@pytest.mark.xfail(strict=True, reason="defecto conocido: cruce de string y large_string")
 def test_nit_entero_y_texto_mezclados_en_pyarrow() -> None:
-    """Un NIT entero en una tabla y de texto en otra debería dar las cifras de siempre en
-    pyarrow; hoy el cruce falla con un `ArrowInvalid` (string contra large_string)."""
+    """Un NIT entero en una tabla y de texto (`large_string`) en otra da las cifras de siempre
+    en pyarrow: las claves de los cruces se pasan a un solo tipo de texto (antes, un
+    `ArrowInvalid` del cruce de `string` con `large_string`)."""
     asignaciones = pa.table({"gestor": ["g1"], "nit": pa.array([900000001], pa.int64())})
     contactos = _contactos([date(2012, 3, 1)]).to_arrow()
     resultado = informe_tabular(

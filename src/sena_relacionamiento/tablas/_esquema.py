@@ -93,6 +93,8 @@ ESQUEMAS: Final[Mapping[str, Mapping[str, Columna]]] = {
 """Tabla → columna → `Columna`: las columnas de los registros de API.md, leídas de sus campos."""
 
 
+_CLAVES: Final = frozenset({"nit", "gestor"})
+
 _TIPO_VACIO: Final[Mapping[Tipo, Any]] = {Tipo.TEXTO: nw.String, Tipo.FECHA: nw.Date}
 
 
@@ -104,7 +106,9 @@ def _revisar_tipo(tabla: str, nombre: str, columna: Columna, dtype: Any) -> nw.E
         return nw.lit(None, dtype=_TIPO_VACIO.get(tipo, nw.Int64))
     if tipo is Tipo.TEXTO:
         if dtype == nw.String:
-            return expr
+            # Las claves de los cruces, a un solo tipo de texto: pyarrow tiene dos (`string`
+            # y `large_string`) y no cruza uno con otro.
+            return expr.cast(nw.String) if nombre in _CLAVES else expr
         if dtype == nw.Categorical or dtype == nw.Enum:
             return expr.cast(nw.String)
         if nombre == "nit" and dtype.is_integer():
