@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from sena_relacionamiento import (  # noqa: E402
+    PARAMETROS_2012,
     REGIONALES,
     Ambiente,
     Asignacion,
@@ -771,8 +772,15 @@ def test_periodo_de_en_pandas_y_duckdb() -> None:
 
 @pytest.mark.parametrize("dia_corte", [0, 29, 31, True])
 def test_periodo_de_dia_de_corte_invalido(dia_corte: int) -> None:
-    with pytest.raises(DatoInvalido, match="R10"):
+    """R10: una sola revisión del día de corte (`validar_dia_corte`): el mismo error que
+    `Periodo` y `Parametros`."""
+    with pytest.raises(DatoInvalido, match="el día de corte va de 1 a 28") as de_tablas:
         periodo_de("fecha", dia_corte)
+    with pytest.raises(DatoInvalido) as de_periodo:
+        Periodo(2012, 3, dia_corte=dia_corte)
+    with pytest.raises(DatoInvalido) as de_parametros:
+        attrs.evolve(PARAMETROS_2012, dia_corte=dia_corte)
+    assert str(de_tablas.value) == str(de_periodo.value) == str(de_parametros.value)
 
 
 def test_sin_narwhals_es_dependencia_faltante() -> None:
