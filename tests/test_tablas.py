@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import types
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -24,6 +25,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from sena_relacionamiento import (  # noqa: E402
+    PARAMETROS_2012,
     REGIONALES,
     Ambiente,
     Asignacion,
@@ -102,15 +104,14 @@ def _marcos(datos: DatosSeguimiento, variante: Variante) -> dict[str, Any]:
                 pl.lit(None).cast(marco.schema[NULAS[tabla]]).alias(NULAS[tabla])
             )
             marcos[tabla] = pl.concat([marco, fila])
-    # NIT enteros en todas las tablas o en ninguna: no donde hay nulos (un entero con nulos es
-    # `float` en pandas clásico, que `tablas` rechaza como NIT, R5), y mezclar enteros y textos
-    # falla hoy en pyarrow (test_nit_entero_y_texto_mezclados_en_pyarrow).
-    if variante.nit_entero and not any(
-        m["nit"].null_count() for m in marcos.values() if "nit" in m.columns
-    ):
-        marcos = {
-            t: m.with_columns(pl.col("nit").cast(pl.Int64)) if "nit" in m.columns else m
-            for t, m in marcos.items()
+    # NIT enteros en las asignaciones y los contratos, de texto en las demás tablas (los cruces
+    # mezclan los dos): no donde hay nulos (un entero con nulos es `float` en pandas clásico,
+    # que `tablas` rechaza como NIT, R5).
+    if variante.nit_entero:
+        marcos |= {
+            t: marcos[t].with_columns(pl.col("nit").cast(pl.Int64))
+            for t in ("asignaciones", "contratos")
+            if not marcos[t]["nit"].null_count()
         }
     return marcos
 
@@ -484,10 +485,10 @@ def test_nulos_se_excluyen_con_motivo() -> None:
     assert resultado.excluidos["eventos"] == {MOTIVO_NULO: 1}
 
 
-@pytest.mark.xfail(strict=True, reason="defecto conocido: cruce de string y large_string")
 def test_nit_entero_y_texto_mezclados_en_pyarrow() -> None:
-    """Un NIT entero en una tabla y de texto en otra debería dar las cifras de siempre en
-    pyarrow; hoy el cruce falla con un `ArrowInvalid` (string contra large_string)."""
+    """Un NIT entero en una tabla y de texto (`large_string`) en otra da las cifras de siempre
+    en pyarrow: las claves de los cruces se pasan a un solo tipo de texto (antes, un
+    `ArrowInvalid` del cruce de `string` con `large_string`)."""
     asignaciones = pa.table({"gestor": ["g1"], "nit": pa.array([900000001], pa.int64())})
     contactos = _contactos([date(2012, 3, 1)]).to_arrow()
     resultado = informe_tabular(
@@ -771,8 +772,15 @@ def test_periodo_de_en_pandas_y_duckdb() -> None:
 
 @pytest.mark.parametrize("dia_corte", [0, 29, 31, True])
 def test_periodo_de_dia_de_corte_invalido(dia_corte: int) -> None:
-    with pytest.raises(DatoInvalido, match="R10"):
+    """R10: una sola revisión del día de corte (`validar_dia_corte`): el mismo error que
+    `Periodo` y `Parametros`."""
+    with pytest.raises(DatoInvalido, match="el día de corte va de 1 a 28") as de_tablas:
         periodo_de("fecha", dia_corte)
+    with pytest.raises(DatoInvalido) as de_periodo:
+        Periodo(2012, 3, dia_corte=dia_corte)
+    with pytest.raises(DatoInvalido) as de_parametros:
+        attrs.evolve(PARAMETROS_2012, dia_corte=dia_corte)
+    assert str(de_tablas.value) == str(de_periodo.value) == str(de_parametros.value)
 
 
 def test_sin_narwhals_es_dependencia_faltante() -> None:
@@ -820,3 +828,121 @@ def test_r31_bandas_por_indicador_mismas_cifras_que_informe() -> None:
         obtenido = informe_tabular(periodo=periodo, parametros=estricto, **marcos_polars(datos))
         assert a_filas(obtenido.filas) == esperado
         assert esperado != informe(datos, periodo).filas()
+
+
+# -- los errores nombran los registros, como los del núcleo -----------------------------------
+
+G1 = Gestor(id="g1", rol="Empresarial", regional="Huila")
+G2 = Gestor(id="g2", rol="Empresarial", regional="Antioquia")
+NIT1, NIT2 = "900000001", "900000002"
+MARZO = date(2012, 3, 1)
+
+
+def _sin_revisar(**tablas: Any) -> Any:
+    """Los registros de cada tabla sin pasar por `DatosSeguimiento` (que no deja armarlos si
+    se contradicen), con las tablas que faltan vacías."""
+    nombres = [c.name for c in attrs.fields(DatosSeguimiento) if c.init]
+    return types.SimpleNamespace(**{n: tuple(tablas.get(n, ())) for n in nombres})
+
+
+def _solicitud(**campos: Any) -> Solicitud:
+    return Solicitud(**{"id": "s1", "fecha": MARZO, "servicio": "A", "regional": "41", **campos})
+
+
+def _contrato(**campos: Any) -> ContratoAprendizaje:
+    valores = {"nit": NIT1, "regional": "41", "fecha": MARZO, "obligada": True, **campos}
+    return ContratoAprendizaje(**{"cuota_regulada": 1, **valores})
+
+
+INCONSISTENTES: dict[str, Any] = {
+    "dos gestores de una empresa (R14)": _sin_revisar(
+        asignaciones=[Asignacion(gestor="g1", nit=NIT1), Asignacion(gestor="g2", nit=NIT1)]
+    ),
+    "dos solicitudes con un id": _sin_revisar(solicitudes=[_solicitud(), _solicitud(servicio="B")]),
+    "solicitud de otra regional que su gestor (R17)": _sin_revisar(
+        solicitudes=[_solicitud(regional="05", gestor="g1")]
+    ),
+    "evento de otra regional que su gestor (R21)": _sin_revisar(
+        eventos=[Evento(regional="05", fecha=MARZO, asistentes=3, razon="r", gestor="g1")]
+    ),
+    "contratos que no coinciden (R19)": _sin_revisar(
+        contratos=[_contrato(), _contrato(cuota_regulada=2)]
+    ),
+    "contratos de otra regional que el gestor (R19)": _sin_revisar(
+        asignaciones=[Asignacion(gestor="g1", nit=NIT1)],
+        contratos=[_contrato(regional="05")],
+    ),
+    "dos registros de cuota (R20)": _sin_revisar(
+        cuotas=[
+            EmpresaCuota(nit=NIT1, cuota_regulada=1, monetiza=True),
+            EmpresaCuota(nit=NIT1, cuota_regulada=2, monetiza=False),
+        ]
+    ),
+    "cuota con otro gestor (R20)": _sin_revisar(
+        asignaciones=[Asignacion(gestor="g1", nit=NIT1)],
+        cuotas=[EmpresaCuota(nit=NIT1, cuota_regulada=1, monetiza=True, gestor="g2")],
+    ),
+}
+
+
+@pytest.mark.parametrize("motor", ["polars", "pandas", "pyarrow", "duckdb"])
+@pytest.mark.parametrize("caso", list(INCONSISTENTES))
+def test_registro_inconsistente_nombra_los_registros_del_nucleo(motor: str, caso: str) -> None:
+    """Un `RegistroInconsistente` de `tablas` lleva en `registros` los mismos registros
+    (`Asignacion`, `Solicitud`, `Gestor`…) que el de `DatosSeguimiento`, no diccionarios."""
+    registros = INCONSISTENTES[caso]
+    registros.gestores = (G1, G2)
+    with pytest.raises(RegistroInconsistente) as del_nucleo:
+        DatosSeguimiento(**vars(registros))
+    with pytest.raises(RegistroInconsistente) as de_tablas:
+        tabular(registros, Periodo(2012, 3), motor)
+    assert set(de_tablas.value.registros) == set(del_nucleo.value.registros)
+    assert all(attrs.has(type(r)) for r in de_tablas.value.registros)
+
+
+@pytest.mark.parametrize("motor", ["polars", "pandas", "pyarrow", "duckdb"])
+@pytest.mark.parametrize(
+    ("tabla", "fila", "registro"),
+    [
+        (
+            "solicitudes",
+            {"id": ["s1"], "fecha": [date(2012, 3, 2)], "servicio": ["A"], "regional": ["41"]}
+            | {"fecha_gestion": [date(2012, 3, 1)]},
+            Solicitud,
+        ),
+        (
+            "cuotas",
+            {"nit": [NIT1], "cuota_regulada": [0], "monetiza": [True]},
+            EmpresaCuota,
+        ),
+    ],
+)
+def test_fila_que_no_es_registro_da_el_error_del_registro(
+    motor: str, tabla: str, fila: dict[str, list[Any]], registro: Any
+) -> None:
+    """Una fila que no puede ser un registro (R17: gestionada antes de recibirse; R20: monetiza
+    sin cuota) da el `DatoInvalido` del registro, con la tabla como origen."""
+    with pytest.raises(DatoInvalido) as del_nucleo:
+        registro(**{k: v[0] for k, v in fila.items()})
+    marcos = {k: CONVERSORES[motor](v) for k, v in BASICO.items()}
+    with pytest.raises(DatoInvalido) as de_tablas:
+        informe_tabular(
+            periodo=Periodo(2012, 3), **marcos, **{tabla: CONVERSORES[motor](pl.DataFrame(fila))}
+        )
+    assert str(de_tablas.value) == str(del_nucleo.value.con_origen(tabla))
+
+
+def test_gestion_el_mismo_dia_con_hora_anterior_no_es_error() -> None:
+    """R17: la fecha de gestión se compara por días, como en `Solicitud`: gestionada a las 9
+    y recibida a las 10 del mismo día no es anterior."""
+    solicitudes = pl.DataFrame(
+        {
+            "id": ["s1"],
+            "fecha": [datetime(2012, 3, 2, 10)],
+            "servicio": ["A"],
+            "regional": ["41"],
+            "fecha_gestion": [datetime(2012, 3, 2, 9)],
+        }
+    )
+    resultado = informe_tabular(periodo=Periodo(2012, 3), solicitudes=solicitudes, **BASICO)
+    assert _fila(resultado, "41", "EG")["numerador"] == 1

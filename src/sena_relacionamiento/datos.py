@@ -48,7 +48,12 @@ R = TypeVar("R")
 
 
 class Motivo:
-    """Los motivos de exclusión (R23), como textos estables."""
+    """Los motivos de exclusión (R23), como textos estables.
+
+    No es un `EnumSena` (issue 14): los motivos son `str` que se comparan y se buscan como
+    texto (`Exclusion.motivo == "gestor desconocido"`, claves de `Informe.excluidos` y de
+    `resumen_excluidos()`); un miembro de `EnumSena` no es igual a su texto y se hashea por
+    identidad, así que esas búsquedas dejarían de funcionar."""
 
     GESTOR_DESCONOCIDO: Final = "gestor desconocido"
     ASIGNACION_REPETIDA: Final = "asignación repetida"

@@ -137,9 +137,16 @@ def _segmentos(instancia: Parametros, atributo: attrs.Attribute[Any], valor: Any
             raise DatoInvalido("se esperaba un SegmentoRegional", campo=atributo.name, valor=v)
 
 
-def _dia_corte(instancia: Parametros, atributo: attrs.Attribute[Any], valor: Any) -> None:
+def validar_dia_corte(valor: object, campo: str = "dia_corte") -> None:
+    """R10: el día de corte es un `int` de 1 a 28 (29, 30 y 31 no existen en todos los meses);
+    si no, un `DatoInvalido`. La única revisión del día de corte: la usan `Parametros`, los
+    lapsos de `periodos` y `tablas.periodo_de`."""
     if isinstance(valor, bool) or not isinstance(valor, int) or not 1 <= valor <= 28:
-        raise DatoInvalido("el día de corte va de 1 a 28", campo=atributo.name, valor=valor)
+        raise DatoInvalido("el día de corte va de 1 a 28", campo=campo, valor=valor)
+
+
+def _dia_corte(instancia: Parametros, atributo: attrs.Attribute[Any], valor: Any) -> None:
+    validar_dia_corte(valor, atributo.name)
 
 
 def _reparto(instancia: Parametros, atributo: attrs.Attribute[Any], valor: Any) -> None:

@@ -30,7 +30,7 @@ from dateutil.relativedelta import relativedelta
 
 from sena_relacionamiento.errores import DatoInvalido, DependenciaFaltante
 from sena_relacionamiento.fechas import fecha_bogota
-from sena_relacionamiento.parametros import PARAMETROS_2012
+from sena_relacionamiento.parametros import PARAMETROS_2012, validar_dia_corte
 
 __all__ = ["Lapso", "Periodo", "Trimestre", "Vigencia"]
 
@@ -50,9 +50,16 @@ def _validar_entero(valor: object, campo: str, minimo: int, maximo: int, nombre:
         raise DatoInvalido(f"{nombre} va de {minimo} a {maximo}", campo=campo, valor=valor)
 
 
-def _validar_dia_corte(valor: object) -> None:
-    # R10: 29, 30 y 31 no existen en todos los meses.
-    _validar_entero(valor, "dia_corte", 1, 28, "el día de corte")
+def indice_de_mes(anio: Any, mes: Any, despues_del_corte: Any) -> Any:
+    """R8, R10: el índice (``anio * 12 + mes - 1``) del mes del periodo de un día del mes `mes`
+    de `anio`: el de su mes, o el del siguiente si `despues_del_corte` es 1 (del 26 al 31 de
+    diciembre, con corte 25, enero del año siguiente). Con enteros (`Periodo.de`) o con
+    expresiones de columnas (`tablas.periodo_de`): la única copia de la fórmula.
+
+    >>> indice_de_mes(2012, 12, 1) // 12, indice_de_mes(2012, 12, 1) % 12 + 1
+    (2013, 1)
+    """
+    return anio * 12 + mes - 1 + despues_del_corte
 
 
 def _rango(
@@ -67,7 +74,10 @@ def _rango(
 
 
 _VALIDAR_ANIO: Final = _rango(_ANIO_MINIMO, _ANIO_MAXIMO, "el año")
-_VALIDAR_DIA_CORTE: Final = _rango(1, 28, "el día de corte")
+
+
+def _VALIDAR_DIA_CORTE(instancia: Any, atributo: attrs.Attribute[int], valor: Any) -> None:
+    validar_dia_corte(valor, atributo.name)
 
 
 def _corte(primer_corte: date, meses: int) -> date:
@@ -227,9 +237,9 @@ class Lapso(abc.ABC):
         >>> Periodo.de(date(2012, 3, 21), dia_corte=20)
         Periodo(anio=2012, mes=4, dia_corte=20)
         """
-        _validar_dia_corte(dia_corte)
+        validar_dia_corte(dia_corte)
         fecha = fecha_bogota(valor)
-        mes = fecha.year * 12 + fecha.month - 1 + int(fecha.day > dia_corte)
+        mes: int = indice_de_mes(fecha.year, fecha.month, int(fecha.day > dia_corte))
         if not _ANIO_MINIMO <= mes // 12 <= _ANIO_MAXIMO:
             raise DatoInvalido(
                 f"la fecha cae fuera de los periodos de los años {_ANIO_MINIMO} a {_ANIO_MAXIMO}",
@@ -253,7 +263,7 @@ class Lapso(abc.ABC):
         ...     print(error)
         texto: se esperaba AAAA-MM, por ejemplo 2012-03 (se recibió '2012-3')
         """
-        _validar_dia_corte(dia_corte)
+        validar_dia_corte(dia_corte)
         encaje = cls._PATRON.fullmatch(texto) if isinstance(texto, str) else None
         if encaje is None:
             raise DatoInvalido(f"se esperaba {cls._FORMATO}", campo="texto", valor=texto)

@@ -20,7 +20,7 @@ import narwhals.stable.v2 as nw
 from sena_relacionamiento.datos import DatosSeguimiento
 from sena_relacionamiento.errores import DatoInvalido
 
-__all__ = ["ESQUEMAS", "Columna", "Tipo", "preparar"]
+__all__ = ["ESQUEMAS", "REGISTROS", "Columna", "Tipo", "preparar"]
 
 ZONA_BOGOTA: Final = "America/Bogota"
 
@@ -84,11 +84,16 @@ def _esquema(registro: type[Any]) -> dict[str, Columna]:
     return esquema
 
 
+REGISTROS: Final[Mapping[str, type[Any]]] = _registros()
+"""Tabla → el registro (attrs) cuyas columnas tiene."""
+
 ESQUEMAS: Final[Mapping[str, Mapping[str, Columna]]] = {
-    tabla: _esquema(registro) for tabla, registro in _registros().items()
+    tabla: _esquema(registro) for tabla, registro in REGISTROS.items()
 }
 """Tabla → columna → `Columna`: las columnas de los registros de API.md, leídas de sus campos."""
 
+
+_CLAVES: Final = frozenset({"nit", "gestor"})
 
 _TIPO_VACIO: Final[Mapping[Tipo, Any]] = {Tipo.TEXTO: nw.String, Tipo.FECHA: nw.Date}
 
@@ -101,7 +106,9 @@ def _revisar_tipo(tabla: str, nombre: str, columna: Columna, dtype: Any) -> nw.E
         return nw.lit(None, dtype=_TIPO_VACIO.get(tipo, nw.Int64))
     if tipo is Tipo.TEXTO:
         if dtype == nw.String:
-            return expr
+            # Las claves de los cruces, a un solo tipo de texto: pyarrow tiene dos (`string`
+            # y `large_string`) y no cruza uno con otro.
+            return expr.cast(nw.String) if nombre in _CLAVES else expr
         if dtype == nw.Categorical or dtype == nw.Enum:
             return expr.cast(nw.String)
         if nombre == "nit" and dtype.is_integer():
@@ -178,3 +185,9 @@ def desde(nombre: str, fecha_hora: bool, dia: date) -> nw.Expr:
 def hasta(nombre: str, fecha_hora: bool, dia: date) -> nw.Expr:
     """``fecha(columna) <= dia``: antes del comienzo del día siguiente."""
     return nw.col(nombre) < nw.lit(limite(fecha_hora, dia + timedelta(days=1)))
+
+
+def dia(nombre: str, fecha_hora: bool) -> nw.Expr:
+    """La columna por días: un `datetime` ingenuo (ya en hora de Bogotá) truncado al comienzo
+    de su día, para comparar fechas como los registros."""
+    return nw.col(nombre).dt.truncate("1d") if fecha_hora else nw.col(nombre)

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Final, Generic, TypeVar
+from typing import Any, Final, Generic, NoReturn, TypeVar
 
 import attrs
 import narwhals.stable.v2 as nw
@@ -35,7 +35,7 @@ from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
 from sena_relacionamiento.indicadores._base import Calculo, Contexto, Parcial
 from sena_relacionamiento.regionales import regional
 from sena_relacionamiento.registros import Gestor
-from sena_relacionamiento.tablas._esquema import Tabla, desde, hasta
+from sena_relacionamiento.tablas._esquema import REGISTROS, Tabla, desde, hasta
 
 __all__ = [
     "CONTADO",
@@ -50,8 +50,10 @@ __all__ = [
     "ejecutar",
     "entero",
     "es_nulo",
+    "invalido",
     "por_gestor",
     "recoger",
+    "registros_de",
 ]
 
 MOTIVO_NULO: Final = Motivo.DATO_NULO
@@ -89,6 +91,36 @@ def columnas_de(marco: Any) -> Columnas:
     """Un marco pequeño como columnas de valores Python (sin un dict por fila)."""
     columnas: Columnas = recoger(marco).to_dict(as_series=False)
     return columnas
+
+
+def registros_de(tabla: str, marco: Any, n: int | None = 2) -> tuple[Any, ...]:
+    """Las primeras `n` filas (todas, con `None`) de `marco` (ya filtrado a las que se
+    contradicen) como registros del tipo de `tabla` (`Solicitud`, `EmpresaCuota`…): los mismos
+    objetos que nombra el error del núcleo. Solo se usa al armar un error: recoge unas pocas filas.
+
+    Una fila que no puede ser un registro da el `DatoInvalido` del núcleo, con la tabla como
+    origen (por ejemplo, una solicitud gestionada antes de recibirse, R17)."""
+    tipo = REGISTROS[tabla]
+    campos = [campo.name for campo in attrs.fields(tipo)]
+    # Por Arrow: valores Python (no de numpy ni `Timestamp` de pandas) en todos los motores.
+    marco = marco.select(*campos)
+    filas = recoger(marco if n is None else marco.head(n)).to_arrow().to_pylist()
+    registros = []
+    for fila in filas:
+        try:
+            registros.append(tipo(**fila))
+        except DatoInvalido as error:
+            raise error.con_origen(tabla) from None
+    return tuple(registros)
+
+
+def invalido(tabla: str, filas: Any, campo: str) -> NoReturn:
+    """El `DatoInvalido` del núcleo para la primera de `filas`, que no puede ser un registro
+    (una solicitud gestionada antes de recibirse, una empresa sin cuota que la monetiza…)."""
+    registros_de(tabla, filas, 1)
+    raise DatoInvalido(  # pragma: no cover - `registros_de` ya dio el error del registro
+        "la fila no puede ser un registro", campo=f"{tabla}.{campo}"
+    )
 
 
 @attrs.frozen
@@ -266,20 +298,26 @@ class Motor:
         )
 
     def revisar_regional_de_gestor(
-        self, tabla: str, grupos: Columnas, mapa: Mapping[Any, str]
+        self, tabla: str, marco: Any, grupos: Columnas, mapa: Mapping[Any, str]
     ) -> None:
-        """Un registro con gestor no puede ser de otra regional que la del gestor (R17, R21)."""
+        """Un registro con gestor no puede ser de otra regional que la del gestor (R17, R21).
+        El error nombra, como el del núcleo, un registro de `marco` que se contradice y su
+        gestor."""
         for id_gestor, valor in dict.fromkeys(
             zip(grupos["gestor"], grupos["regional"], strict=True)
         ):
             gestor = None if es_nulo(id_gestor) else self.gestores.get(id_gestor)
             codigo = mapa.get(valor)
             if gestor is not None and codigo is not None and gestor.regional.codigo != codigo:
-                par = {"gestor": id_gestor, "regional": codigo}
+                filas = marco.filter(
+                    ~nw.col("_nula"),
+                    nw.col("gestor") == nw.lit(id_gestor),
+                    nw.col("regional") == nw.lit(valor),
+                )
                 raise RegistroInconsistente(
                     f"{tabla}: un registro es de la regional {regional(codigo)} pero "
                     f"nombra al gestor {id_gestor!r}, de la regional {gestor.regional}",
-                    (par,),
+                    (*registros_de(tabla, filas, 1), gestor),
                 )
 
     def motivos_de_fecha(self, t: Tabla, columna: str = "fecha") -> list[tuple[nw.Expr, str]]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import narwhals.stable.v2 as nw
 
-from sena_relacionamiento.errores import DatoInvalido
-from sena_relacionamiento.parametros import PARAMETROS_2012
+from sena_relacionamiento.parametros import PARAMETROS_2012, validar_dia_corte
+from sena_relacionamiento.periodos import indice_de_mes
 
 __all__ = ["periodo_de"]
 
@@ -22,7 +22,8 @@ def periodo_de(columna: str | nw.Expr, dia_corte: int = PARAMETROS_2012.dia_cort
     Bogotá; una columna con zona horaria se pasa antes a Bogotá (R11), por ejemplo con
     ``nw.col("fecha").dt.convert_time_zone("America/Bogota")``. Una fecha nula da una clave
     nula (`informe_tabular` excluye esas filas con `MOTIVO_NULO`). Un día de corte fuera de
-    1…28 es un `DatoInvalido` (R10).
+    1…28 es un `DatoInvalido` (R10, `validar_dia_corte`); la fórmula es la de `Periodo.de`
+    (`indice_de_mes`).
 
     >>> import polars as pl
     >>> from datetime import date
@@ -31,14 +32,10 @@ def periodo_de(columna: str | nw.Expr, dia_corte: int = PARAMETROS_2012.dia_cort
     >>> nw.from_native(marco).select(p=periodo_de("fecha")).to_native()["p"].to_list()
     [201203, 201204, 201201, None]
     """
-    if isinstance(dia_corte, bool) or not isinstance(dia_corte, int) or not 1 <= dia_corte <= 28:
-        raise DatoInvalido("el día de corte va de 1 a 28 (R10)", campo="dia_corte", valor=dia_corte)
+    validar_dia_corte(dia_corte)
     fecha = nw.col(columna) if isinstance(columna, str) else columna
     despues = nw.when(fecha.dt.day() > dia_corte).then(nw.lit(1)).otherwise(nw.lit(0))
-    mes = (
-        fecha.dt.year().cast(nw.Int64) * 12
-        + fecha.dt.month().cast(nw.Int64)
-        - 1
-        + despues.cast(nw.Int64)
+    mes: nw.Expr = indice_de_mes(
+        fecha.dt.year().cast(nw.Int64), fecha.dt.month().cast(nw.Int64), despues.cast(nw.Int64)
     )
     return (mes // 12) * 100 + mes % 12 + 1

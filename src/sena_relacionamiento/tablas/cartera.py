@@ -15,7 +15,14 @@ import narwhals.stable.v2 as nw
 from sena_relacionamiento.datos import Motivo
 from sena_relacionamiento.errores import RegistroInconsistente
 from sena_relacionamiento.tablas._esquema import preparar
-from sena_relacionamiento.tablas._motor import CONTADO, MOTIVO_NULO, Motor, Paso, columnas_de
+from sena_relacionamiento.tablas._motor import (
+    CONTADO,
+    MOTIVO_NULO,
+    Motor,
+    Paso,
+    columnas_de,
+    registros_de,
+)
 
 __all__ = ["paso"]
 
@@ -37,9 +44,10 @@ def paso(motor: Motor, nativo: Any) -> tuple[Any, Paso[None]]:
 
     def interpretar(resumen: Any, distintos: Any, dobles: Any) -> None:
         if len(dobles):
+            nit = columnas_de(dobles)["nit"][0]
             raise RegistroInconsistente(
-                f"asignaciones: la empresa {columnas_de(dobles)['nit'][0]} está asignada a dos "
-                "gestores"
+                f"asignaciones: la empresa {nit} está asignada a dos gestores",
+                registros_de("asignaciones", pares.filter(nw.col("nit") == nw.lit(nit))),
             )
         fila, par = columnas_de(resumen), columnas_de(distintos)
         total, nulas = int(fila["total"][0]), int(fila["nulas"][0] or 0)

@@ -16,6 +16,7 @@ import narwhals.stable.v2 as nw
 from sena_relacionamiento.errores import RegistroInconsistente
 from sena_relacionamiento.indicadores._base import Calculo
 from sena_relacionamiento.regionales import regional
+from sena_relacionamiento.registros import ContratoAprendizaje
 from sena_relacionamiento.tablas._esquema import preparar
 from sena_relacionamiento.tablas._motor import (
     MOTIVO_NULO,
@@ -25,6 +26,7 @@ from sena_relacionamiento.tablas._motor import (
     codigo_de,
     columnas_de,
     entero,
+    registros_de,
 )
 
 __all__ = ["paso"]
@@ -52,6 +54,7 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
             nw.col("_anio").sum(),
         )
     )
+    asignadas = empresas.join(cartera.rename({"gestor": "_gestor"}), on="nit", how="left")
     consultas = (
         marco.group_by("_m").agg(nw.len().alias("_n")),
         empresas.filter(
@@ -59,8 +62,7 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
         )
         .select("nit")
         .head(1),
-        empresas.join(cartera.rename({"gestor": "_gestor"}), on="nit", how="left")
-        .with_columns(
+        asignadas.with_columns(
             _g=nw.col("_gestor").fill_null(SIN_GESTOR),
             _vol=_voluntarios("_anio"),
         )
@@ -68,28 +70,46 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
         .agg(nw.col("_vol").sum()),
     )
 
+    def contratos_de(nit: Any, n: int | None = None) -> tuple[Any, ...]:
+        filas = marco.filter(~nw.col("_nula"), nw.col("nit") == nw.lit(nit))
+        return registros_de("contratos", filas, n)
+
     def interpretar(conteo: Any, malas: Any, grupos: Any) -> Calculo:
         motor.repartir("contratos", pares, columnas_de(conteo))
         if len(malas):
+            nit = columnas_de(malas)["nit"][0]
+            primero, *otros = contratos_de(nit)
+            distinto = next(c for c in otros if _firma(c) != _firma(primero))
             raise RegistroInconsistente(
-                f"contratos: los contratos de la empresa {columnas_de(malas)['nit'][0]} no "
-                "coinciden en regional, obligación o cuota regulada"
+                f"contratos: los contratos de la empresa {nit} no coinciden en regional, "
+                "obligación o cuota regulada",
+                (primero, distinto),
             )
         calculo = Calculo()
         c = columnas_de(grupos)
         for id_gestor, codigo, voluntarios in zip(c["_g"], c["regional"], c["_vol"], strict=True):
             if id_gestor != SIN_GESTOR:
-                propia = motor.gestores[id_gestor].regional
-                if propia.codigo != codigo:
+                gestor = motor.gestores[id_gestor]
+                if gestor.regional.codigo != codigo:
+                    de_otra = asignadas.filter(
+                        nw.col("_gestor") == nw.lit(id_gestor), nw.col("regional") == nw.lit(codigo)
+                    )
+                    nit = columnas_de(de_otra.select("nit").head(1))["nit"][0]
                     raise RegistroInconsistente(
-                        f"contratos: una empresa tiene contratos en la regional "
+                        f"contratos: la empresa {nit} tiene contratos en la regional "
                         f"{regional(codigo)} pero está asignada al gestor "
-                        f"{id_gestor!r}, de la regional {propia}"
+                        f"{id_gestor!r}, de la regional {gestor.regional}",
+                        (*contratos_de(nit, 1), gestor),
                     )
             motor.parcial(calculo, id_gestor, codigo).numerador += int(voluntarios)
         return calculo
 
     return Paso(consultas, interpretar)
+
+
+def _firma(contrato: ContratoAprendizaje) -> tuple[Any, ...]:
+    """Lo que deben compartir los contratos de una empresa (R19)."""
+    return (contrato.regional, contrato.obligada, contrato.cuota_regulada)
 
 
 def _voluntarios(n: str) -> nw.Expr:

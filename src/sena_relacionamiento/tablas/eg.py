@@ -15,9 +15,9 @@ from typing import Any
 import narwhals.stable.v2 as nw
 
 from sena_relacionamiento.datos import Motivo
-from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
+from sena_relacionamiento.errores import RegistroInconsistente
 from sena_relacionamiento.indicadores._base import Calculo
-from sena_relacionamiento.tablas._esquema import desde, hasta, preparar
+from sena_relacionamiento.tablas._esquema import desde, dia, hasta, preparar
 from sena_relacionamiento.tablas._motor import (
     MOTIVO_NULO,
     Motor,
@@ -26,6 +26,8 @@ from sena_relacionamiento.tablas._motor import (
     clave,
     columnas_de,
     entero,
+    invalido,
+    registros_de,
 )
 
 __all__ = ["paso"]
@@ -42,6 +44,8 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
         *motor.motivos_de_fecha(t),
         (~desde("fecha", fh, ctx.inicio_mes), Motivo.FUERA_DEL_MES),
     ]
+    # La fecha de gestión anterior a la de recepción, por días (como `Solicitud`).
+    antes = dia("fecha_gestion", t.fecha_hora["fecha_gestion"]) < dia("fecha", fh)
     # R17, R23: una fila repetida (mismo id y mismo contenido) cuenta una vez; las demás
     # se excluyen como repetidas. El mismo id con otro contenido es inconsistente.
     unicas = t.marco.filter(~nw.col("_nula")).unique()
@@ -57,27 +61,25 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
             ~nw.col("fecha_gestion").is_null()
             & hasta("fecha_gestion", t.fecha_hora["fecha_gestion"], ctx.fin)
         ),
-        antes=entero(nw.col("fecha_gestion") < nw.col("fecha")),
+        antes=entero(antes),
     )
 
-    def interpretar(consulta: Any, filas: Any, unicas: Any, ids: Any) -> Calculo:
-        if len(ids):
-            raise RegistroInconsistente(
-                f"solicitudes: dos solicitudes con el mismo id {columnas_de(ids)['id'][0]!r} y "
-                "distinto contenido"
-            )
+    def interpretar(consulta: Any, filas: Any, n_unicas: Any, ids: Any) -> Calculo:
         grupos = columnas_de(consulta)
-        mapa = motor.mapa_regional("solicitudes", grupos["regional"])
-        motor.revisar_regional_de_gestor("solicitudes", grupos, mapa)
-        if any(grupos["antes"]):
-            raise DatoInvalido(
-                "la fecha de gestión es anterior a la de recepción",
-                campo="solicitudes.fecha_gestion",
+        if any(grupos["antes"]):  # como en el núcleo, antes que las contradicciones
+            invalido("solicitudes", unicas.filter(antes), "fecha_gestion")
+        if len(ids):
+            id_ = columnas_de(ids)["id"][0]
+            raise RegistroInconsistente(
+                f"solicitudes: dos solicitudes con el mismo id {id_!r} y distinto contenido",
+                registros_de("solicitudes", unicas.filter(nw.col("id") == nw.lit(id_))),
             )
+        mapa = motor.mapa_regional("solicitudes", grupos["regional"])
+        motor.revisar_regional_de_gestor("solicitudes", t.marco, grupos, mapa)
         calculo = Calculo()
         fila = columnas_de(filas)
         nulas = int(fila["nulas"][0] or 0)
-        repetidas = int(fila["total"][0]) - nulas - int(columnas_de(unicas)["n"][0])
+        repetidas = int(fila["total"][0]) - nulas - int(columnas_de(n_unicas)["n"][0])
         # Las filas nulas y las repetidas no están en `consulta` (solo las únicas): las nulas
         # van con su motivo (código 1) y las repetidas como contadas (código 0) que `extra`
         # pasa a su motivo.

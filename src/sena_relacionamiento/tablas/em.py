@@ -13,7 +13,7 @@ from typing import Any
 import narwhals.stable.v2 as nw
 
 from sena_relacionamiento.datos import Motivo
-from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
+from sena_relacionamiento.errores import RegistroInconsistente
 from sena_relacionamiento.indicadores._base import Calculo
 from sena_relacionamiento.tablas._esquema import preparar
 from sena_relacionamiento.tablas._motor import (
@@ -23,6 +23,8 @@ from sena_relacionamiento.tablas._motor import (
     agrupar,
     columnas_de,
     entero,
+    invalido,
+    registros_de,
 )
 
 __all__ = ["paso"]
@@ -38,40 +40,44 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
         (nw.col("cuota_regulada") == 0, Motivo.SIN_CUOTA),
     ]
     no_nulas = marco.filter(~nw.col("_nula"))
+    unidas = marco.join(cartera.rename({"gestor": "_gestor"}), on="nit", how="left")
+    sin_cuota = nw.col("monetiza") & (nw.col("cuota_regulada") == 0)
+    otro_gestor = (
+        ~nw.col("gestor").is_null()
+        & ~nw.col("_gestor").is_null()
+        & (nw.col("gestor") != nw.col("_gestor"))
+    )
     consultas = (
         no_nulas.select(nw.len().alias("n"), nw.col("nit").n_unique().alias("nits")),
         agrupar(
-            marco.join(cartera.rename({"gestor": "_gestor"}), on="nit", how="left"),
+            unidas,
             ["_gestor"],
             pares,
             monetizan=entero(nw.col("monetiza")),
-            sin_cuota=entero(nw.col("monetiza") & (nw.col("cuota_regulada") == 0)),
-            otro_gestor=entero(
-                ~nw.col("gestor").is_null()
-                & ~nw.col("_gestor").is_null()
-                & (nw.col("gestor") != nw.col("_gestor"))
-            ),
+            sin_cuota=entero(sin_cuota),
+            otro_gestor=entero(otro_gestor),
         ),
     )
 
     def interpretar(resumen: Any, consulta: Any) -> Calculo:
+        grupos = columnas_de(consulta)
+        if any(grupos["sin_cuota"]):  # como en el núcleo, antes que las contradicciones
+            invalido("cuotas", no_nulas.filter(sin_cuota), "monetiza")
         fila = columnas_de(resumen)
         if int(fila["n"][0]) != int(fila["nits"][0] or 0):
             dobles = columnas_de(
                 no_nulas.group_by("nit").agg(nw.len().alias("n")).filter(nw.col("n") > 1).head(1)
             )
+            nit = dobles["nit"][0]
             raise RegistroInconsistente(
-                f"cuotas: la empresa {dobles['nit'][0]} tiene dos registros de cuota"
-            )
-        grupos = columnas_de(consulta)
-        if any(grupos["sin_cuota"]):
-            raise DatoInvalido(
-                "una empresa sin cuota regulada no puede monetizarla (R20)",
-                campo="cuotas.monetiza",
+                f"cuotas: la empresa {nit} tiene dos registros de cuota",
+                registros_de("cuotas", no_nulas.filter(nw.col("nit") == nw.lit(nit))),
             )
         if any(grupos["otro_gestor"]):
+            otra = unidas.filter(~nw.col("_nula"), otro_gestor).drop("_gestor")
             raise RegistroInconsistente(
-                "cuotas: un registro de cuota nombra a un gestor distinto del asignado (R20)"
+                "cuotas: un registro de cuota nombra a un gestor distinto del asignado (R20)",
+                registros_de("cuotas", otra, 1),
             )
         calculo = Calculo()
         c = motor.repartir("cuotas", pares, grupos)

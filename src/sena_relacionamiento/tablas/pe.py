@@ -47,7 +47,7 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
     def interpretar(consulta: Any) -> Calculo:
         grupos = columnas_de(consulta)
         mapa = motor.mapa_regional("eventos", grupos["regional"])
-        motor.revisar_regional_de_gestor("eventos", grupos, mapa)
+        motor.revisar_regional_de_gestor("eventos", t.marco, grupos, mapa)
         calculo = Calculo()
         c = motor.repartir("eventos", pares, grupos)
         for id_gestor, valor, mes in zip(c["gestor"], c["regional"], c["mes"], strict=True):
