@@ -9,11 +9,23 @@ from typing import Any
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.io.csv_lector import leer_carpeta
 from sena_relacionamiento.io.escritores import escribir_atomico
+from sena_relacionamiento.io.filtros import filtrar_serie
 from sena_relacionamiento.io.serie_escritores import FORMATOS_SERIE, generar_serie
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.serie import serie
 
-__all__ = ["agregar", "ejecutar"]
+__all__ = ["agregar", "ejecutar", "filtros"]
+
+
+def filtros(o: Any) -> None:
+    """Declara ``--regional`` y ``--gestor`` (de ``informe`` y ``serie``; ver `io.filtros`)."""
+    o.add_argument(
+        "--regional",
+        metavar="REGIONAL",
+        help="solo esta regional y sus gestores (nombre, alias o código); la nación y los "
+        "roles quedan como referencia",
+    )
+    o.add_argument("--gestor", metavar="ID", help="solo este gestor (por su id) y su regional")
 
 
 def agregar(ordenes: Any) -> None:
@@ -37,13 +49,14 @@ def agregar(ordenes: Any) -> None:
         "--formato",
         choices=FORMATOS_SERIE,
         default="texto",
-        help="el formato de salida (por omisión texto)",
+        help="el formato de salida (por omisión texto); xlsx necesita --salida",
     )
     o.add_argument(
         "--salida",
         metavar="ARCHIVO",
         help="el archivo donde escribir la serie (completo o nada); sin él, la salida estándar",
     )
+    filtros(o)
 
 
 def _periodo(nombre: str, texto: str) -> Periodo:
@@ -55,8 +68,10 @@ def _periodo(nombre: str, texto: str) -> Periodo:
 
 def ejecutar(args: argparse.Namespace) -> None:
     """Corre ``serie`` con los argumentos ya leídos."""
-    from sena_relacionamiento.cli import _escribir
+    from sena_relacionamiento.cli import _ErrorDeUso, _escribir
 
+    if args.formato == "xlsx" and not args.salida:
+        raise _ErrorDeUso("el formato xlsx necesita --salida ARCHIVO")
     desde, hasta = _periodo("--desde", args.desde), _periodo("--hasta", args.hasta)
     if args.datos:
         datos = leer_carpeta(args.datos)
@@ -64,9 +79,11 @@ def ejecutar(args: argparse.Namespace) -> None:
         from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
 
         datos = datos_de_ejemplo()
-    contenido = generar_serie(serie(datos, desde, hasta), args.formato)
+    s = filtrar_serie(serie(datos, desde, hasta), regional=args.regional, gestor=args.gestor)
+    contenido = generar_serie(s, args.formato)
     if args.salida:
         escribir_atomico(args.salida, contenido)
         print(f"Serie {desde} a {hasta} en formato {args.formato} escrita en {args.salida}")
     else:
+        assert isinstance(contenido, str)  # solo xlsx da bytes, y exige --salida
         _escribir(contenido, binario=args.formato != "texto")

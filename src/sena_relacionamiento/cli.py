@@ -2,13 +2,15 @@
 
 Órdenes:
 
-- ``informe [--datos CARPETA] [--periodo AAAA-MM] [--formato texto|json|csv|xlsx|html]
+- ``informe [--datos CARPETA] [--periodo AAAA-MM] [--regional R] [--gestor ID]
+  [--formato texto|json|csv|csv-excel|xlsx|html]
   [--salida ARCHIVO]``: el informe consolidado de un periodo (R13–R25); sin ``--datos`` usa
   el juego de datos de ejemplo incluido en el paquete.
 - ``clasificar --aportes MONTO --regional NOMBRE``: el tipo de empresa (R4) y el segmento de
   su regional (R3).
 - ``periodo FECHA``: el periodo, el trimestre y la vigencia de una fecha (R8–R12).
-- ``serie --desde AAAA-MM --hasta AAAA-MM [--datos CARPETA] [--formato texto|json|csv]
+- ``serie --desde AAAA-MM --hasta AAAA-MM [--datos CARPETA] [--regional R] [--gestor ID]
+  [--formato texto|json|csv|csv-excel|xlsx|html]
   [--salida ARCHIVO]``: los informes de cada periodo del lapso (ver `_cli_serie`).
 - ``regionales``: el catálogo de las 33 regionales con su código y su segmento (R1, R3).
 
@@ -50,6 +52,7 @@ from sena_relacionamiento.informe import informe
 from sena_relacionamiento.io._archivos import comprobar_salida, motivo_de_sistema
 from sena_relacionamiento.io.csv_lector import ErroresDeLectura, leer_carpeta, leer_fecha
 from sena_relacionamiento.io.escritores import FORMATOS, escribir_atomico, generar
+from sena_relacionamiento.io.filtros import filtrar
 from sena_relacionamiento.parametros import PARAMETROS_2012
 from sena_relacionamiento.periodos import Periodo, Trimestre, Vigencia
 from sena_relacionamiento.regionales import REGIONALES, regional
@@ -205,6 +208,7 @@ def _analizador() -> _Analizador:
         help="escribe --salida aunque esté en la carpeta de --datos o reemplace un archivo "
         "que no es un informe",
     )
+    _cli_serie.filtros(o)
 
     o = ordenes.add_parser(
         "clasificar",
@@ -289,7 +293,8 @@ def _orden_informe(args: argparse.Namespace) -> None:
         from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
 
         datos = datos_de_ejemplo()
-    contenido = generar(informe(datos, periodo), args.formato)
+    inf = filtrar(informe(datos, periodo), regional=args.regional, gestor=args.gestor)
+    contenido = generar(inf, args.formato)
     if args.salida:
         try:
             escribir_atomico(args.salida, contenido)
