@@ -76,6 +76,9 @@ def test_csv_excel_se_abre_en_columnas_en_excel_en_espanol(marzo: Informe) -> No
         "95,0 %",
     ]
     assert len(filas) == 1 + len(list(marzo.tableros)) * len(Indicador)
+    nombres = {(f[0], f[1]): f[2] for f in filas[1:]}
+    assert nombres["Regional", "41"] == "Huila"  # el nombre, sin el código repetido
+    assert nombres["Gestor", "hui-01"] == "hui-01"  # sin nombre en los datos: el id
 
 
 def test_csv_excel_neutraliza_formulas() -> None:

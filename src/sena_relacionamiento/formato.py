@@ -73,6 +73,7 @@ __all__ = [
     "formato_excel",
     "fracciones",
     "meta",
+    "nombre",
     "nombre_gestor",
     "numero",
     "pesos",
@@ -459,6 +460,14 @@ def titulo(tablero: Tablero, parametros: Parametros | None = None) -> str:
     if ambito is TipoAmbito.GESTOR:
         return f"{ambito.etiqueta}: {nombre_gestor(tablero.clave, _nombre(tablero))}"
     return f"{ambito.etiqueta}: {tablero.nombre}"
+
+
+def nombre(tablero: Tablero) -> str:
+    """El nombre de un ámbito sin su tipo: ``Colombia``, ``Estratégico``, ``Antioquia``; el
+    de un gestor, por `nombre_gestor`."""
+    if tablero.ambito is TipoAmbito.GESTOR:
+        return nombre_gestor(tablero.clave, _nombre(tablero))
+    return tablero.nombre
 
 
 def _nombre(tablero: Tablero) -> str | None:

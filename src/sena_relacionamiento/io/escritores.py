@@ -296,7 +296,7 @@ def filas_csv_excel(inf: Informe) -> Iterator[list[str]]:
     recortadas, fechas ``DD/MM/AAAA``, etiquetas en vez de códigos y «—» donde no hay valor."""
     fr = formato.fracciones(inf.periodo, inf.parametros)
     for tablero in inf.tableros:
-        nombre = formato.titulo(tablero).split(": ", 1)[1]
+        nombre = formato.nombre(tablero)
         for r in tablero.resultados:
             i = r.indicador
             yield [
@@ -443,7 +443,7 @@ def informe_xlsx(inf: Informe) -> bytes:
                     hoja,
                     (
                         tablero.clave,
-                        formato.titulo(tablero).split(": ", 1)[1],
+                        formato.nombre(tablero),
                         formato.sigla(i),
                         i.etiqueta,
                         r.inicio,

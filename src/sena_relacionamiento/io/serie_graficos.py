@@ -313,7 +313,7 @@ def serie_xlsx(s: Serie) -> bytes:
             celdas: list[object] = [
                 final.ambito.etiqueta,
                 final.clave,
-                formato.titulo(final).split(": ", 1)[1],
+                formato.nombre(final),
                 None if meta is None else formato.cifra_mostrada(indicador, meta),
             ]
             for t in tableros:
