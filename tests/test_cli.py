@@ -118,7 +118,7 @@ def test_informe_texto_por_omision(capsys: pytest.CaptureFixture[str]) -> None:
     codigo, salida, error = _correr(capsys, "informe")
     assert (codigo, error) == (0, "")
     assert salida.splitlines()[0] == "Informe de la Circular 109 de 2012 — marzo de 2012 (2012-03)"
-    assert "Registros excluidos (R23): 13" in salida
+    assert "Registros excluidos: 13" in salida
 
 
 def test_informe_de_otro_periodo(capsys: pytest.CaptureFixture[str]) -> None:

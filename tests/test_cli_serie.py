@@ -144,4 +144,4 @@ def test_errores_de_la_serie(
 def test_formato_de_serie_desconocido() -> None:
     s = serie(datos_de_ejemplo(), Periodo(2012, 3), Periodo(2012, 3))
     with pytest.raises(DatoInvalido, match="formato de salida de la serie"):
-        generar_serie(s, "xlsx")
+        generar_serie(s, "pdf")

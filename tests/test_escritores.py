@@ -113,7 +113,7 @@ def test_cifras_es_co() -> None:
     assert formato.numero(Decimal("1.5"), decimales=0) == "1"
     assert formato.pesos(50_000_000) == "$ 50.000.000"
     assert formato.pesos(Decimal("45750000.5")) == "$ 45.750.000,50"
-    assert formato.porcentaje(Decimal("0.9")) == "90 %"
+    assert formato.porcentaje(Decimal("0.9")) == "90,0 %"
     assert formato.porcentaje(Decimal("0.8999")) == "89,9 %"
     assert formato.porcentaje(Decimal("0.0601"), techo=True) == "6,1 %"
     assert formato.fecha(date(2012, 2, 26)) == "26 de febrero de 2012"
@@ -123,16 +123,16 @@ def test_cifras_es_co() -> None:
 
 def test_valor_meta_y_detalle_de_resultados(ejemplo: Informe) -> None:
     bog = ejemplo.gestor("bog-02")
-    assert formato.valor(bog.ec) == "90 % (9 de 10)"
-    assert formato.valor(bog.ec, terminos=False) == "90 %"
-    assert formato.meta(bog.ec) == "90 %"
+    assert formato.valor(bog.ec) == "90,0 % (9 de 10)"
+    assert formato.valor(bog.ec, terminos=False) == "90,0 %"
+    assert formato.meta(bog.ec) == "90,0 %"
     assert formato.valor(bog.ep) == "1,55 (14 de 9)"
-    assert formato.meta(bog.ep) == "2"
+    assert formato.meta(bog.ep) == "2,00"
     assert formato.valor(bog.eg) == formato.SIN_VALOR
     nacion = ejemplo.nacional
     assert formato.valor(nacion.sismeg_formados) == "4.300"
     assert formato.meta(nacion.sismeg_formados) == "20.000"
-    assert formato.meta(nacion.em) == "máx. 6 %"
+    assert formato.meta(nacion.em) == "máx. 6,0 %"
     assert formato.valor(nacion.em) == "7,7 % (1 de 13)"
     assert formato.meta(nacion.af) == formato.SIN_VALOR
     assert formato.detalle(nacion.af) == (
@@ -164,7 +164,7 @@ def test_titulos_y_con_datos(ejemplo: Informe) -> None:
     cesar = ejemplo.regional("Cesar")
     assert formato.titulo(cesar) == "Regional: Cesar (20)"
     assert formato.titulo(cesar, PARAMETROS_2012) == (
-        "Regional: Cesar (20), segmento mediana (inferido, R3)"
+        "Regional: Cesar (20), segmento mediana (inferido)"
     )
     assert formato.titulo(ejemplo.regional("Huila"), PARAMETROS_2012).endswith("mediana")
     assert formato.con_datos(cesar)
@@ -205,7 +205,7 @@ def test_texto(ejemplo: Informe) -> None:
         "Rol: Estratégico",
         "Rol: Empresarial",
         "Regional: Distrito Capital (11), segmento grande",
-        "Regional: Cesar (20), segmento mediana (inferido, R3)",
+        "Regional: Cesar (20), segmento mediana (inferido)",
         "Regional: Guainía (94), segmento pequeña",
         "Gestor: bog-01",
         "Gestor: hui-02",
@@ -216,13 +216,13 @@ def test_texto(ejemplo: Informe) -> None:
     nacion = next(line for line in lineas if line.startswith("SISMEG: colombianos formados"))
     assert nacion.split()[3:7] == ["4.300", "20.000", "En", "curso"]
     assert "$ 250.000.000" in texto
-    assert "Registros excluidos (R23): 13" in lineas
+    assert "Registros excluidos: 13" in lineas
     assert "  gestor desconocido: 2" in lineas
 
 
 def test_texto_sin_excluidos(vacio: Informe) -> None:
     texto = informe_texto(vacio)
-    assert texto.rstrip().endswith("Registros excluidos (R23): ninguno")
+    assert texto.rstrip().endswith("Registros excluidos: ninguno")
     assert "Regionales sin datos en el periodo (no se muestran): 33" in texto
 
 
@@ -336,24 +336,25 @@ def _libro(inf: Informe) -> Any:
 def test_xlsx_una_hoja_por_ambito_con_numeros(ejemplo: Informe) -> None:
     libro = _libro(ejemplo)
     assert libro.sheetnames == [
-        "Nacional", "Roles", "Regionales", "Gestores", "Detalle", "Excluidos",
+        "Portada", "Nacional", "Roles", "Regionales", "Gestores", "Detalle", "Excluidos",
         "Registros excluidos",
     ]  # fmt: skip
     hoja = libro["Nacional"]
     encabezado = [c.value for c in hoja[1]]
     assert encabezado[:4] == ["Clave", "Nombre", "Indicador", "Descripción"]
     filas = {fila[2].value: fila for fila in hoja.iter_rows(min_row=2)}
-    assert set(filas) == {i.name for i in Indicador}
+    assert set(filas) == {formato.sigla(i) for i in Indicador}
     ec = filas["EC"]
-    assert ec[6].value == pytest.approx(65 / 76)
-    assert ec[6].number_format == "0.0%"
+    assert ec[6].value == pytest.approx(0.855)  # 85,52… % recortado a lo que se muestra (R32)
+    assert ec[6].number_format == formato.formato_excel(Indicador.EC)
+    assert ec[12].value == pytest.approx(0.95)  # el avance del semáforo (R31)
     assert ec[7].value == pytest.approx(0.9)
     assert ec[4].value.date() == date(2011, 12, 26)
     assert (ec[8].value, ec[9].value, ec[10].value, ec[11].value) == (65, 76, "No cumple", "Verde")
     assert ec[11].fill.fgColor.rgb.endswith("C6EFCE")
-    sismeg = filas["SISMEG_FORMADOS"]
+    sismeg = filas["SISMEG formados"]
     assert (sismeg[6].value, sismeg[7].value, sismeg[6].number_format) == (4300, 20000, "#,##0")
-    assert filas["EP"][6].number_format == "0.00"
+    assert filas["EP"][6].number_format == "#,##0.00"
     assert filas["AF"][7].value is None
     assert libro["Regionales"].max_row == 1 + 33 * len(Indicador)
     assert libro["Gestores"].max_row == 1 + 12 * len(Indicador)
@@ -361,8 +362,8 @@ def test_xlsx_una_hoja_por_ambito_con_numeros(ejemplo: Informe) -> None:
     assert resumen["gestor desconocido"] == 2
     assert libro["Registros excluidos"].max_row == 1 + len(ejemplo.excluidos)
     detalle = list(libro["Detalle"].iter_rows(min_row=2, values_only=True))
-    assert ("Nacional", "CO", "AF", "valor_pesos", None, pytest.approx(295_750_000.5)) in detalle
-    assert ("Nacional", "CO", "EC", "por_tipo_y_medio", "NUEVO × VISITA", 29) in detalle
+    assert ("Nacional", "CO", "AF", "Valor pesos", None, pytest.approx(295_750_000.5)) in detalle
+    assert ("Nacional", "CO", "EC", "Por tipo y medio", "NUEVO × VISITA", 29) in detalle
 
 
 def test_xlsx_neutraliza_formulas(peligroso: Informe) -> None:
@@ -429,13 +430,15 @@ def test_pagina_html_autocontenida(ejemplo: Informe) -> None:
     assert lector.etiquetas.count("svg") == 2
     assert "style" in lector.etiquetas
     assert not {"script", "link", "img", "iframe"} & set(lector.etiquetas)
-    externos = [v for k, v in lector.atributos if k in ("src", "href") and v]
+    externos = [
+        v for k, v in lector.atributos if k in ("src", "href") and v and not v.startswith("#")
+    ]
     assert externos == []
     textos = lector.textos
     assert "Nacional: Colombia" in textos
     assert "4.300" in textos  # SISMEG formados de la nación
     assert "85,5 % (65 de 76)" in textos  # EC de la nación
-    assert "Regional: Cesar (20), segmento mediana (inferido, R3)" in textos
+    assert "Regional: Cesar (20), segmento mediana (inferido)" in textos
     assert "15 de 70 (21,4 %)" in textos  # barra CV de Cesar
     assert "88,8 % (8 de 9)" in textos  # barra EC de Cesar
     assert "Gestor: bog-01" in textos  # la matriz de gestores
@@ -451,7 +454,7 @@ def test_html_escapa_el_marcado(peligroso: Informe) -> None:
     pagina = pagina_html(peligroso)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pagina
     # Chocó supera su meta (3 de 2): la escala del gráfico pasa de 100 %.
-    assert "3 de 2 (150 %)" in _leer_html(grafico_cv(peligroso)).textos
+    assert "3 de 2 (150,0 %)" in _leer_html(grafico_cv(peligroso)).textos
 
 
 def test_todas_las_regionales_con_datos() -> None:
@@ -476,15 +479,19 @@ def test_html_sin_datos(vacio: Informe) -> None:
 
 def test_tablas_para_cuadernos(ejemplo: Informe) -> None:
     tabla = _leer_html(informe_html(ejemplo))
-    assert tabla.etiquetas[0] == "table"
+    assert tabla.etiquetas[:3] == ["div", "p", "strong"]
+    assert "details" in tabla.etiquetas  # las regionales, plegadas
+    assert "Regionales con datos: 5 de 33" in tabla.textos
+    assert "Nacional: Colombia" in tabla.textos  # el tablero nacional
     assert "Regional: Guainía (94)" in tabla.textos
     assert "Regional: Vaupés (97)" not in tabla.textos
-    assert "85,5 %" in tabla.textos
+    assert "85,5 % (65 de 76)" in tabla.textos
+    assert "81,8 %" in tabla.textos  # EC de Huila en la matriz plegada
     t = _leer_html(tablero_html(ejemplo.gestor("bog-03")))
     assert t.etiquetas[0] == "table"
-    assert "75 % (6 de 8)" in t.textos
+    assert "75,0 % (6 de 8)" in t.textos
     assert "Amarillo" in t.textos
-    assert "2011-12-26 a 2012-03-25" in t.textos
+    assert "26/12/2011 a 25/03/2012" in t.textos
 
 
 # --- Despacho y escritura atómica ---

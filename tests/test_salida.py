@@ -8,16 +8,27 @@ from pathlib import Path
 
 import pytest
 
-from sena_relacionamiento import Periodo, informe
+from sena_relacionamiento import Periodo, informe, serie
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.io import datos_de_ejemplo, generar
 from sena_relacionamiento.io._archivos import comprobar_salida, escrito_por_la_herramienta
+from sena_relacionamiento.io.escritores import FORMATOS
+from sena_relacionamiento.io.serie_escritores import FORMATOS_SERIE, generar_serie
 
 
 @pytest.fixture(scope="module")
 def informes() -> dict[str, str | bytes]:
     inf = informe(datos_de_ejemplo(), Periodo(2012, 3))
-    return {f: generar(inf, f) for f in ("texto", "json", "csv", "xlsx", "html")}
+    return {f: generar(inf, f) for f in FORMATOS}
+
+
+def test_cada_formato_de_la_serie_se_reconoce(tmp_path: Path) -> None:
+    s = serie(datos_de_ejemplo(), Periodo(2012, 1), Periodo(2012, 2))
+    for formato in FORMATOS_SERIE:
+        contenido = generar_serie(s, formato)
+        archivo = tmp_path / f"serie-{formato}"
+        archivo.write_bytes(contenido.encode() if isinstance(contenido, str) else contenido)
+        assert escrito_por_la_herramienta(archivo), formato
 
 
 def test_cada_formato_de_la_herramienta_se_reconoce(

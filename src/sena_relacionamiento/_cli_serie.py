@@ -11,12 +11,24 @@ from sena_relacionamiento import _cli_datos
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.io._archivos import comprobar_salida, motivo_de_sistema
 from sena_relacionamiento.io.escritores import escribir_atomico
+from sena_relacionamiento.io.filtros import filtrar_serie
 from sena_relacionamiento.io.serie_escritores import FORMATOS_SERIE, generar_serie
 from sena_relacionamiento.parametros import PARAMETROS_2012
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.serie import serie
 
-__all__ = ["agregar", "ejecutar"]
+__all__ = ["agregar", "ejecutar", "filtros"]
+
+
+def filtros(o: Any) -> None:
+    """Declara ``--regional`` y ``--gestor`` (de ``informe`` y ``serie``; ver `io.filtros`)."""
+    o.add_argument(
+        "--regional",
+        metavar="REGIONAL",
+        help="solo esta regional y sus gestores (nombre, alias o código); la nación y los "
+        "roles quedan como referencia",
+    )
+    o.add_argument("--gestor", metavar="ID", help="solo este gestor (por su id) y su regional")
 
 
 def agregar(ordenes: Any) -> None:
@@ -58,6 +70,7 @@ def agregar(ordenes: Any) -> None:
         help="los parámetros de una vigencia, un documento TOML (R30); se repite, uno por "
         "vigencia que toque el lapso. Por omisión, los de 2012",
     )
+    filtros(o)
 
 
 def _periodo(nombre: str, texto: str, dia_corte: int) -> Periodo:
@@ -69,11 +82,12 @@ def _periodo(nombre: str, texto: str, dia_corte: int) -> Periodo:
 
 def ejecutar(args: argparse.Namespace) -> None:
     """Corre ``serie`` con los argumentos ya leídos."""
-    from sena_relacionamiento.cli import _ErrorAlEscribir, _escribir
-
-    args.formato = _cli_datos.formato_de_salida(args, FORMATOS_SERIE)
+    from sena_relacionamiento.cli import _ErrorAlEscribir, _ErrorDeUso, _escribir
     from sena_relacionamiento.io.parametros import cargar_parametros
 
+    args.formato = _cli_datos.formato_de_salida(args, FORMATOS_SERIE)
+    if args.formato == "xlsx" and not args.salida:
+        raise _ErrorDeUso("el formato xlsx necesita --salida ARCHIVO")
     parametros = [cargar_parametros(archivo) for archivo in args.parametros or ()]
     dia = parametros[0].dia_corte if parametros else PARAMETROS_2012.dia_corte
     desde, hasta = _periodo("--desde", args.desde, dia), _periodo("--hasta", args.hasta, dia)
@@ -82,9 +96,9 @@ def ejecutar(args: argparse.Namespace) -> None:
     if args.salida:
         comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
     datos = _cli_datos.cargar(args)
-    contenido = generar_serie(
-        serie(datos, desde, hasta, parametros=parametros or PARAMETROS_2012), args.formato
-    )
+    s = serie(datos, desde, hasta, parametros=parametros or PARAMETROS_2012)
+    s = filtrar_serie(s, regional=args.regional, gestor=args.gestor)
+    contenido = generar_serie(s, args.formato)
     if args.salida:
         try:
             escribir_atomico(args.salida, contenido)
@@ -94,4 +108,5 @@ def ejecutar(args: argparse.Namespace) -> None:
             ) from None
         print(f"Serie {desde} a {hasta} en formato {args.formato} escrita en {args.salida}")
     else:
+        assert isinstance(contenido, str)  # solo xlsx da bytes, y exige --salida
         _escribir(contenido, binario=args.formato != "texto")

@@ -2,21 +2,24 @@
 
 Órdenes:
 
-- ``informe [--datos RUTA] [--periodo AAAA-MM] [--formato texto|json|csv|xlsx|html]
-  [--salida ARCHIVO] [-v]``: el informe consolidado de un periodo (R13–R25); ``RUTA`` es una
-  carpeta de ``<tipo>.csv`` o ``<tipo>.xlsx`` o un libro con una hoja por tipo, y sin ella se
-  usa el juego de datos de ejemplo incluido en el paquete. Sin ``--formato``, el de la
-  extensión de ``--salida`` (ver `_cli_datos`).
+- ``informe [--datos RUTA] [--periodo AAAA-MM] [--regional R] [--gestor ID]
+  [--formato texto|json|csv|csv-excel|xlsx|html] [--salida ARCHIVO] [-v]``: el informe
+  consolidado de un periodo (R13–R25); ``RUTA`` es una carpeta de ``<tipo>.csv`` o
+  ``<tipo>.xlsx`` o un libro con una hoja por tipo, y sin ella se usa el juego de datos de
+  ejemplo incluido en el paquete. Sin ``--formato``, el de la extensión de ``--salida`` (ver
+  `_cli_datos`).
 - ``clasificar --aportes MONTO --regional NOMBRE``: el tipo de empresa (R4) y el segmento de
   su regional (R3).
 - ``periodo FECHA``: el periodo, el trimestre y la vigencia de una fecha (R8–R12).
-- ``serie --desde AAAA-MM --hasta AAAA-MM [--datos RUTA] [--formato texto|json|csv]
+- ``serie --desde AAAA-MM --hasta AAAA-MM [--datos RUTA] [--regional R] [--gestor ID]
+  [--formato texto|json|csv|csv-excel|xlsx|html]
   [--salida ARCHIVO]``: los informes de cada periodo del lapso (ver `_cli_serie`).
 - ``regionales``: el catálogo de las 33 regionales con su código y su segmento (R1, R3).
 - ``parametros [--vigencia AAAA]``: el documento TOML de los parámetros de una vigencia
   (R30); para otro año, una plantilla con los números de 2012 para confirmar uno por uno.
 
-Las órdenes que aplican reglas (``informe``, ``clasificar``, ``periodo``, ``regionales``)
+Las órdenes que aplican reglas (``informe``, ``serie``, ``clasificar``, ``periodo``,
+``regionales``)
 aceptan ``--parametros ARCHIVO.toml``: los parámetros de otra vigencia (por omisión, 2012).
 
 Códigos de salida (`EXITO`, `ERROR_DE_USO`, `ERROR_EN_LOS_DATOS`, `ERROR_AL_ESCRIBIR`): 0 si
@@ -57,6 +60,7 @@ from sena_relacionamiento.informe import informe
 from sena_relacionamiento.io._archivos import comprobar_salida, motivo_de_sistema
 from sena_relacionamiento.io.csv_lector import ErroresDeLectura, leer_fecha
 from sena_relacionamiento.io.escritores import FORMATOS, escribir_atomico, generar
+from sena_relacionamiento.io.filtros import filtrar
 from sena_relacionamiento.io.parametros import cargar_parametros
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo, Trimestre, Vigencia
@@ -210,6 +214,7 @@ def _analizador() -> _Analizador:
         "que no es un informe",
     )
     _opcion_parametros(o)
+    _cli_serie.filtros(o)
 
     o = ordenes.add_parser(
         "clasificar",
@@ -321,7 +326,8 @@ def _orden_informe(args: argparse.Namespace) -> None:
     if args.salida:
         comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
     datos = _cli_datos.cargar(args)
-    contenido = generar(informe(datos, periodo, parametros=p), args.formato)
+    inf = filtrar(informe(datos, periodo, parametros=p), regional=args.regional, gestor=args.gestor)
+    contenido = generar(inf, args.formato)
     if args.salida:
         try:
             escribir_atomico(args.salida, contenido)

@@ -6,13 +6,19 @@ adelante y el de porcentaje separado por un espacio.
 
 >>> from decimal import Decimal
 >>> numero(14200), pesos(50_000_000), porcentaje(Decimal("0.9"))
-('14.200', '$ 50.000.000', '90 %')
+('14.200', '$ 50.000.000', '90,0 %')
 >>> fecha(date(2012, 3, 25))
 '25 de marzo de 2012'
 
-Las cifras se recortan, no se redondean hacia la meta: 89,95 % se muestra «89,9 %», nunca
-«90 %» junto a un «No cumple» (el estado se calcula con la cifra exacta, R24). En un techo
-(EM, R20) se recorta hacia arriba, por la misma razón.
+Una sola regla de redondeo para toda salida para personas (R32: texto, HTML, XLSX y CSV
+para Excel): las cifras se **recortan hacia el lado que no alcanza la meta**, nunca se
+redondean hacia ella. Un mínimo (EC, EP, EG, los conteos y el avance del semáforo) se recorta
+hacia abajo: 89,95 % se muestra «89,9 %», nunca «90,0 %» junto a un «No cumple» (el estado
+se calcula con la cifra exacta, R24). En un techo (EM, R20) se recorta hacia arriba, por la
+misma razón: 6,01 % es «6,1 %», nunca «6,0 %» junto a un «No cumple». Los porcentajes llevan
+siempre un decimal y la efectividad del portafolio (EP) dos, como los formatos de las celdas
+del XLSX (`formato_excel`), que reciben la cifra ya recortada (`cifra_mostrada`): Excel
+redondea al mostrar, pero una cifra recortada se muestra tal cual.
 
 >>> porcentaje(Decimal("0.8995")), porcentaje(Decimal("0.06001"), techo=True)
 ('89,9 %', '6,1 %')
@@ -33,6 +39,7 @@ from decimal import (
     Overflow,
     localcontext,
 )
+from fractions import Fraction
 from functools import wraps
 from typing import TYPE_CHECKING, Final, ParamSpec, TypeVar
 
@@ -46,21 +53,32 @@ from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 if TYPE_CHECKING:
     from sena_relacionamiento.informe import Tablero
     from sena_relacionamiento.parametros import Parametros
+    from sena_relacionamiento.periodos import Periodo
 
 __all__ = [
     "INDICADORES_PORCENTUALES",
     "LOCALE",
     "SIN_VALOR",
+    "avance",
+    "cifra",
+    "cifra_avance",
+    "cifra_mostrada",
     "con_datos",
     "contexto_propio",
     "detalle",
     "es_porcentual",
     "etiqueta",
     "fecha",
+    "fecha_corta",
+    "formato_excel",
+    "fracciones",
     "meta",
+    "nombre",
+    "nombre_gestor",
     "numero",
     "pesos",
     "porcentaje",
+    "sigla",
     "titulo",
     "valor",
 ]
@@ -119,16 +137,19 @@ def _recortar(valor: Decimal, decimales: int, techo: bool) -> Decimal:
         )
 
 
-def numero(valor: int | Decimal, decimales: int = 2) -> str:
-    """Un número con miles con punto y hasta `decimales` decimales con coma.
+def numero(valor: int | Decimal, decimales: int = 2, *, fijos: bool = False) -> str:
+    """Un número con miles con punto y hasta `decimales` decimales con coma (exactamente
+    `decimales` si `fijos`), recortado hacia cero.
 
     >>> from decimal import Decimal
     >>> numero(2500), numero(Decimal("1.6666")), numero(Decimal("2.00")), numero(-1234)
     ('2.500', '1,66', '2', '-1.234')
+    >>> numero(2, fijos=True)
+    '2,00'
     """
     if isinstance(valor, Decimal):
         valor = _recortar(valor, decimales, techo=False)
-    patron = "#,##0." + "#" * decimales if decimales else "#,##0"
+    patron = "#,##0." + ("0" if fijos else "#") * decimales if decimales else "#,##0"
     with localcontext(_contexto(valor)):
         return str(format_decimal(valor, format=patron, locale=LOCALE))
 
@@ -151,22 +172,31 @@ def pesos(valor: int | Decimal) -> str:
 
 
 def porcentaje(valor: Decimal, *, techo: bool = False) -> str:
-    """Una proporción (0.9) como porcentaje con hasta un decimal: ``90 %``, ``83,3 %``.
+    """Una proporción (0.9) como porcentaje con un decimal: ``90,0 %``, ``83,3 %``.
 
     Se recorta hacia cero; con ``techo=True``, hacia arriba (ver el módulo).
 
     >>> from decimal import Decimal
     >>> porcentaje(Decimal(5) / 6), porcentaje(Decimal("0.06"), techo=True)
-    ('83,3 %', '6 %')
+    ('83,3 %', '6,0 %')
     """
     recortado = _recortar(valor, 3, techo)
     with localcontext(_contexto(recortado)):
-        return str(format_percent(recortado, format="#,##0.# %", locale=LOCALE))
+        return str(format_percent(recortado, format="#,##0.0 %", locale=LOCALE))
 
 
 def fecha(valor: date) -> str:
     """Una fecha en palabras: ``25 de marzo de 2012``."""
     return str(format_date(valor, format="long", locale=LOCALE))
+
+
+def fecha_corta(valor: date) -> str:
+    """Una fecha como la escribe Excel en español: ``DD/MM/AAAA``.
+
+    >>> fecha_corta(date(2012, 3, 5))
+    '05/03/2012'
+    """
+    return valor.strftime("%d/%m/%Y")
 
 
 def etiqueta(miembro: EnumSena | None) -> str:
@@ -184,10 +214,140 @@ def es_porcentual(indicador: Indicador) -> bool:
     return indicador in INDICADORES_PORCENTUALES
 
 
-def _cifra(indicador: Indicador, cantidad: int | Decimal) -> str:
-    if es_porcentual(indicador) and isinstance(cantidad, Decimal):
-        return porcentaje(cantidad, techo=indicador in _TECHOS)
+_SIGLAS: Final = {
+    Indicador.SISMEG_FORMADOS: "SISMEG formados",
+    Indicador.SISMEG_EMPLEOS: "SISMEG empleos",
+}
+
+
+def sigla(indicador: Indicador) -> str:
+    """La sigla de un indicador para personas, sin códigos internos: ``EC``, ``SISMEG
+    formados`` (el código ``SISMEG_FORMADOS`` queda para JSON y la documentación).
+
+    >>> sigla(Indicador.SISMEG_EMPLEOS), sigla(Indicador.EP)
+    ('SISMEG empleos', 'EP')
+    """
+    return _SIGLAS.get(indicador, indicador.name)
+
+
+def cifra(indicador: Indicador, cantidad: int | Decimal) -> str:
+    """Una cifra (valor o meta) de un indicador para personas: porcentaje con un decimal en
+    las razones porcentuales, dos decimales fijos en EP, entero con miles en los conteos;
+    siempre recortada hacia el lado que no alcanza la meta (ver el módulo).
+
+    >>> from decimal import Decimal
+    >>> cifra(Indicador.EC, Decimal("0.8999")), cifra(Indicador.EP, 2), cifra(Indicador.CV, 14200)
+    ('89,9 %', '2,00', '14.200')
+    """
+    if es_porcentual(indicador):
+        return porcentaje(Decimal(cantidad), techo=indicador in _TECHOS)
+    if indicador is Indicador.EP:
+        return numero(Decimal(cantidad), 2, fijos=True)
     return numero(cantidad)
+
+
+_cifra = cifra
+
+
+def cifra_mostrada(indicador: Indicador, cantidad: int | Decimal) -> int | Decimal:
+    """La cifra ya recortada como la muestra `cifra`, para una celda de XLSX con el formato
+    `formato_excel(indicador)`: Excel redondea al mostrar, y una cifra recortada se muestra
+    igual que en el texto (R32).
+
+    >>> from decimal import Decimal
+    >>> cifra_mostrada(Indicador.EC, Decimal("0.89996")), cifra_mostrada(Indicador.CV, 7)
+    (Decimal('0.899'), 7)
+    """
+    if es_porcentual(indicador):
+        return _recortar(Decimal(cantidad), 3, indicador in _TECHOS)
+    if indicador is Indicador.EP:
+        return _recortar(Decimal(cantidad), 2, techo=False)
+    return cantidad
+
+
+_FORMATO_PORCENTAJE_EXCEL: Final = '#,##0.0" "%'
+
+
+def formato_excel(indicador: Indicador | None = None) -> str:
+    """El formato de número de una celda de XLSX que muestra la cifra como `cifra` (el del
+    avance, sin `indicador`): ``#,##0.0 %`` (con el espacio de babel), ``#,##0.00`` o
+    ``#,##0``. Excel pone los separadores del idioma del equipo."""
+    if indicador is None or es_porcentual(indicador):
+        return _FORMATO_PORCENTAJE_EXCEL
+    if indicador is Indicador.EP:
+        return "#,##0.00"
+    return "#,##0"
+
+
+def fracciones(periodo: Periodo, parametros: Parametros) -> dict[Indicador, Fraction]:
+    """La fracción transcurrida del horizonte de la meta de cada indicador al corte de
+    `periodo` (R25): la que prorratea la meta en lo esperado, tomada de los criterios del
+    núcleo (la misma que usó el semáforo)."""
+    from sena_relacionamiento.indicadores._base import Ambito, Contexto
+    from sena_relacionamiento.informe import _INDICADORES, CLAVE_NACIONAL
+
+    ctx = Contexto.de(periodo, parametros)
+    nacion = Ambito(TipoAmbito.NACIONAL, CLAVE_NACIONAL)
+    return {i: modulo.criterio(i, nacion, ctx).avance for i, _, modulo in _INDICADORES}
+
+
+def avance(resultado: Resultado, fraccion: Fraction) -> Fraction | None:
+    """El avance que mide el semáforo (R25, R31): valor / esperado, exacto, donde esperado es
+    la meta por `fraccion` (la de `fracciones`); `None` sin semáforo o con lo esperado en
+    cero (verde sin cifra que mostrar).
+
+    >>> from datetime import date
+    >>> from sena_relacionamiento.indicadores.resultado import Estado, Semaforo
+    >>> r = Resultado(indicador=Indicador.CV, inicio=date(2011, 12, 26), fin=date(2012, 3, 25),
+    ...     valor=57, meta=250, numerador=57, denominador=None, estado=Estado.EN_CURSO,
+    ...     semaforo=Semaforo.AMARILLO)
+    >>> avance(r, Fraction(3, 12))
+    Fraction(114, 125)
+    """
+    if resultado.semaforo is None or resultado.meta is None:
+        return None
+    esperado = Fraction(resultado.meta) * fraccion
+    if not esperado:
+        return None
+    logrado = (
+        Fraction(int(resultado.numerador), resultado.denominador)
+        if resultado.denominador
+        else Fraction(resultado.valor or 0)
+    )
+    return logrado / esperado
+
+
+def _decimal(fraccion: Fraction) -> Decimal:
+    """Una fracción como `Decimal` con precisión de sobra para recortarla a 3 decimales."""
+    with localcontext(_contexto()) as contexto:
+        return contexto.divide(Decimal(fraccion.numerator), Decimal(fraccion.denominator))
+
+
+def cifra_avance(resultado: Resultado, fraccion: Fraction) -> str:
+    """El avance (`avance`) para personas, recortado como el valor: hacia abajo en un mínimo
+    y hacia arriba en un techo (EM: 100,1 % es rojo, nunca «100,0 %»); «—» si no hay."""
+    exacto = avance(resultado, fraccion)
+    if exacto is None:
+        return SIN_VALOR
+    return porcentaje(_decimal(exacto), techo=resultado.indicador in _TECHOS)
+
+
+def avance_mostrado(resultado: Resultado, fraccion: Fraction) -> Decimal | None:
+    """El avance recortado como lo muestra `cifra_avance`, para una celda de XLSX."""
+    exacto = avance(resultado, fraccion)
+    if exacto is None:
+        return None
+    return _recortar(_decimal(exacto), 3, resultado.indicador in _TECHOS)
+
+
+def nombre_gestor(id_gestor: str, nombre: str | None = None) -> str:
+    """Cómo se nombra a un gestor para personas: su nombre si lo tiene, si no su id. Un solo
+    lugar para cambiarlo a «Nombre (id)».
+
+    >>> nombre_gestor("g01"), nombre_gestor("g01", "Ana Ruiz")
+    ('g01', 'Ana Ruiz')
+    """
+    return nombre or id_gestor
 
 
 def valor(resultado: Resultado, *, terminos: bool = True) -> str:
@@ -286,7 +446,8 @@ def titulo(tablero: Tablero, parametros: Parametros | None = None) -> str:
     """El nombre de un ámbito para personas: ``Nacional: Colombia``, ``Rol: Estratégico``,
     ``Regional: Antioquia (05)``, ``Gestor: g01``.
 
-    Con `parametros`, el de una regional dice además su segmento (R3) y si es inferido.
+    Con `parametros`, el de una regional dice además su segmento (R3) y si es inferido. Sin
+    identificadores de reglas: es texto para personas (R32).
     """
     ambito = tablero.ambito
     if ambito is TipoAmbito.REGIONAL:
@@ -294,6 +455,22 @@ def titulo(tablero: Tablero, parametros: Parametros | None = None) -> str:
         if parametros is not None:
             texto += f", segmento {parametros.segmentos[tablero.clave].etiqueta.lower()}"
             if tablero.clave in parametros.segmentos_inferidos:
-                texto += " (inferido, R3)"
+                texto += " (inferido)"
         return texto
+    if ambito is TipoAmbito.GESTOR:
+        return f"{ambito.etiqueta}: {nombre_gestor(tablero.clave, _nombre(tablero))}"
     return f"{ambito.etiqueta}: {tablero.nombre}"
+
+
+def nombre(tablero: Tablero) -> str:
+    """El nombre de un ámbito sin su tipo: ``Colombia``, ``Estratégico``, ``Antioquia``; el
+    de un gestor, por `nombre_gestor`."""
+    if tablero.ambito is TipoAmbito.GESTOR:
+        return nombre_gestor(tablero.clave, _nombre(tablero))
+    return tablero.nombre
+
+
+def _nombre(tablero: Tablero) -> str | None:
+    """El nombre de la persona de un tablero de gestor, si los datos lo traen (hoy el nombre
+    del tablero de un gestor es su id)."""
+    return tablero.nombre if tablero.nombre != tablero.clave else None

@@ -56,20 +56,29 @@ def motivo_de_sistema(error: OSError) -> str:
 
 
 # Cómo empieza cada formato que escribe la herramienta (texto, JSON, CSV de `Informe.filas()`
-# y de una serie, con la columna `periodo` delante).
+# y de una serie, con la columna `periodo` delante, y el CSV para Excel: BOM y encabezado).
 _FIRMAS: Final = (
     b"Informe de la Circular 109 de 2012",
+    b"Serie de la Circular 109 de 2012",
+    "\ufeffÁmbito;Clave;Nombre;Indicador;".encode(),
+    "\ufeffPeriodo;Ámbito;Clave;Nombre;Indicador;".encode(),
     b'{\n  "esquema": ',
     (",".join(COLUMNAS_FILAS) + "\n").encode(),
     (",".join(("periodo", *COLUMNAS_FILAS)) + "\n").encode(),
 )
 _HOJAS_DEL_LIBRO: Final = (b'name="Nacional"', b'name="Registros excluidos"')
+_HOJAS_DE_LA_SERIE: Final = (b'name="Portada"', b'name="Excluidos por periodo"')
+_TITULOS: Final = (
+    b"<title>Informe de la Circular 109 de 2012",
+    b"<title>Serie de la Circular 109 de 2012",
+)
 
 
 def escrito_por_la_herramienta(ruta: str | os.PathLike[str]) -> bool:
     """Si el archivo parece un informe de esta herramienta, por su contenido: empieza como el
-    texto, el JSON o el CSV del informe, es una página HTML con su título, o es un libro de
-    Excel con sus hojas «Nacional» y «Registros excluidos». No lee más de 4 KiB (ni del
+    texto, el JSON o el CSV (también el de Excel) del informe o de la serie, es una página HTML
+    con su título, o es un libro de Excel con sus hojas «Nacional» y «Registros excluidos» (o,
+    el de la serie, «Portada» y «Excluidos por periodo»). No lee más de 4 KiB (ni del
     libro más que su índice de hojas)."""
     try:
         with open(ruta, "rb") as archivo:
@@ -77,11 +86,14 @@ def escrito_por_la_herramienta(ruta: str | os.PathLike[str]) -> bool:
         if cabeza.startswith(_FIRMAS):
             return True
         if cabeza.startswith(b"<!DOCTYPE html>"):
-            return b"<title>Informe de la Circular 109 de 2012" in cabeza
+            return any(titulo in cabeza for titulo in _TITULOS)
         if cabeza.startswith(b"PK\x03\x04"):
             with zipfile.ZipFile(ruta) as libro:
                 indice = libro.read("xl/workbook.xml")
-            return all(hoja in indice for hoja in _HOJAS_DEL_LIBRO)
+            return any(
+                all(hoja in indice for hoja in hojas)
+                for hojas in (_HOJAS_DEL_LIBRO, _HOJAS_DE_LA_SERIE)
+            )
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
     return False

@@ -34,6 +34,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -60,6 +61,7 @@ __all__ = [
     "escribir_atomico",
     "generar",
     "informe_csv",
+    "informe_csv_excel",
     "informe_json",
     "informe_texto",
     "informe_xlsx",
@@ -67,7 +69,7 @@ __all__ = [
     "neutralizar_csv",
 ]
 
-FORMATOS: Final = ("texto", "json", "csv", "xlsx", "html")
+FORMATOS: Final = ("texto", "json", "csv", "csv-excel", "xlsx", "html")
 """Los formatos de salida, en el orden de ``--formato``."""
 
 ESQUEMA_JSON: Final = 1
@@ -120,11 +122,13 @@ def _tabla(encabezado: tuple[str, ...], filas: Iterable[tuple[str, ...]]) -> lis
     ]
 
 
-def _tablero_texto(tablero: Tablero, parametros: Parametros) -> list[str]:
+def _tablero_texto(
+    tablero: Tablero, parametros: Parametros, fracciones: Mapping[Indicador, Fraction]
+) -> list[str]:
     titulo = _sin_control(formato.titulo(tablero, parametros))
     lineas = [titulo, "=" * len(titulo)]
     lineas += _tabla(
-        ("Indicador", "Valor", "Meta", "Estado", "Semáforo", "Detalle"),
+        ("Indicador", "Valor", "Meta", "Estado", "Semáforo", "Avance", "Detalle"),
         (
             (
                 r.indicador.etiqueta,
@@ -132,6 +136,7 @@ def _tablero_texto(tablero: Tablero, parametros: Parametros) -> list[str]:
                 formato.meta(r),
                 r.estado.etiqueta,
                 formato.etiqueta(r.semaforo),
+                formato.cifra_avance(r, fracciones[r.indicador]),
                 formato.detalle(r),
             )
             for r in tablero.resultados
@@ -144,33 +149,34 @@ def _tablero_texto(tablero: Tablero, parametros: Parametros) -> list[str]:
 def informe_texto(inf: Informe) -> str:
     """El informe para leer en la terminal, en español y con cifras es_CO: una tabla por
     ámbito (la nación, los roles, las regionales con datos y los gestores) con valor, meta,
-    estado y semáforo (R22–R25), y el resumen de excluidos (R23)."""
+    estado, semáforo y su avance (R22–R25, R31), y el resumen de excluidos (R23)."""
     p = inf.periodo
+    fr = formato.fracciones(p, inf.parametros)
     lineas = [
         f"Informe de la Circular 109 de 2012 — {p.etiqueta()} ({p})",
         f"Del {formato.fecha(p.inicio)} al {formato.fecha(p.fin)} (corte día {p.dia_corte})",
         "",
     ]
-    lineas += _tablero_texto(inf.nacional, inf.parametros)
+    lineas += _tablero_texto(inf.nacional, inf.parametros, fr)
     for tablero in inf.roles.values():
-        lineas += _tablero_texto(tablero, inf.parametros)
+        lineas += _tablero_texto(tablero, inf.parametros, fr)
     sin_datos = 0
     for tablero in inf.regionales.values():
         if formato.con_datos(tablero):
-            lineas += _tablero_texto(tablero, inf.parametros)
+            lineas += _tablero_texto(tablero, inf.parametros, fr)
         else:
             sin_datos += 1
     if sin_datos:
         lineas += [f"Regionales sin datos en el periodo (no se muestran): {sin_datos}", ""]
     for tablero in inf.gestores.values():
-        lineas += _tablero_texto(tablero, inf.parametros)
+        lineas += _tablero_texto(tablero, inf.parametros, fr)
     resumen = _excluidos(inf)
     total = sum(resumen.values())
     if total:
-        lineas.append(f"Registros excluidos (R23): {formato.numero(total)}")
+        lineas.append(f"Registros excluidos: {formato.numero(total)}")
         lineas += [f"  {motivo}: {formato.numero(n)}" for motivo, n in resumen.items()]
     else:
-        lineas.append("Registros excluidos (R23): ninguno")
+        lineas.append("Registros excluidos: ninguno")
     return "\n".join(lineas) + "\n"
 
 
@@ -264,6 +270,72 @@ def informe_csv(inf: Informe) -> str:
     return salida.getvalue()
 
 
+# --- CSV para Excel en español ---
+
+ENCABEZADO_CSV_EXCEL: Final = (
+    "Ámbito",
+    "Clave",
+    "Nombre",
+    "Indicador",
+    "Descripción",
+    "Inicio",
+    "Fin",
+    "Valor",
+    "Meta",
+    "Numerador",
+    "Denominador",
+    "Estado",
+    "Semáforo",
+    "Avance",
+)
+"""El encabezado del CSV para Excel (``--formato csv-excel``), para personas."""
+
+
+def filas_csv_excel(inf: Informe) -> Iterator[list[str]]:
+    """Las filas del informe para personas, como las muestra el texto (R32): cifras es_CO
+    recortadas, fechas ``DD/MM/AAAA``, etiquetas en vez de códigos y «—» donde no hay valor."""
+    fr = formato.fracciones(inf.periodo, inf.parametros)
+    for tablero in inf.tableros:
+        nombre = formato.nombre(tablero)
+        for r in tablero.resultados:
+            i = r.indicador
+            yield [
+                tablero.ambito.etiqueta,
+                str(neutralizar_csv(_sin_control(tablero.clave))),
+                str(neutralizar_csv(_sin_control(nombre))),
+                formato.sigla(i),
+                i.etiqueta,
+                formato.fecha_corta(r.inicio),
+                formato.fecha_corta(r.fin),
+                formato.valor(r, terminos=False),
+                formato.meta(r),
+                formato.numero(r.numerador),
+                formato.SIN_VALOR if r.denominador is None else formato.numero(r.denominador),
+                r.estado.etiqueta,
+                formato.etiqueta(r.semaforo),
+                formato.cifra_avance(r, fr[i]),
+            ]
+
+
+def csv_excel(encabezado: Iterable[str], filas: Iterable[Iterable[str]]) -> str:
+    """Un CSV que Excel en español abre en columnas: BOM, separador ``;``, fin de línea
+    ``\\r\\n`` y comillas donde hagan falta."""
+    salida = io.StringIO()
+    escritor = csv.writer(salida, delimiter=";", lineterminator="\r\n")
+    escritor.writerow(encabezado)
+    escritor.writerows(filas)
+    return "\ufeff" + salida.getvalue()
+
+
+@formato.contexto_propio
+def informe_csv_excel(inf: Informe) -> str:
+    """El informe como CSV para abrir con Excel en español (``--formato csv-excel``): BOM,
+    ``;``, coma decimal, fechas ``DD/MM/AAAA`` y las cifras como en el texto (R32); una fila
+    por (ámbito, indicador) con el avance del semáforo (R31). Es para personas: el CSV para
+    programas es `informe_csv`."""
+    return csv_excel(ENCABEZADO_CSV_EXCEL, filas_csv_excel(inf))
+
+
 # --- XLSX ---
 
 _HOJAS: Final = (
@@ -287,7 +359,9 @@ _ENCABEZADO_AMBITO: Final = (
     "Denominador",
     "Estado",
     "Semáforo",
+    "Avance",
 )
+_ANCHOS_AMBITO: Final = (8, 22, 15, 34, 11, 11, 10, 10, 11, 12, 10, 10, 9)
 
 
 def _celda_xlsx(valor: object) -> object:
@@ -307,14 +381,6 @@ def _agregar(hoja: Any, valores: Iterable[object]) -> None:
         if isinstance(celda.value, str) and celda.value and _es_formula(celda.value):
             celda.data_type = "s"
             celda.quotePrefix = True
-
-
-def _formato_numero(indicador: Indicador) -> str:
-    if formato.es_porcentual(indicador):
-        return "0.0%"
-    if indicador is Indicador.EP:
-        return "0.00"
-    return "#,##0"
 
 
 def _detalle_plano(detalle: Mapping[str, object]) -> Iterator[tuple[str, str, object]]:
@@ -343,11 +409,14 @@ def _datos_registro(registro: Any) -> str:
 def informe_xlsx(inf: Informe) -> bytes:
     """El informe como libro de Excel (necesita el extra ``excel``: openpyxl).
 
-    Una hoja por nivel de ámbito (Nacional, Roles, Regionales, Gestores) con las filas de
-    `Informe.filas()` más el nombre y las etiquetas; los números son números y las razones
-    llevan formato de porcentaje; el semáforo colorea su celda. Además: «Detalle» (los
-    desgloses de cada resultado), «Excluidos» (cuántos por motivo) y «Registros excluidos»
-    (cada uno, R23). Sin openpyxl lanza `DependenciaFaltante`.
+    Una portada («Portada»: el periodo, la leyenda del semáforo y qué tiene cada hoja) y una
+    hoja por nivel de ámbito (Nacional, Roles, Regionales, Gestores) con las filas de
+    `Informe.filas()`, el nombre, las etiquetas y el avance del semáforo (R31). Los números
+    son números, ya recortados como en el texto y con el formato que los muestra igual (R32:
+    `formato.cifra_mostrada`, `formato.formato_excel`); el semáforo colorea su celda. Además:
+    «Detalle» (los desgloses de cada resultado), «Excluidos» (cuántos por motivo) y
+    «Registros excluidos» (cada uno, R23). Cada hoja se imprime apaisada, a una página de
+    ancho y con el encabezado repetido. Sin openpyxl lanza `DependenciaFaltante`.
     """
     try:
         from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -358,6 +427,8 @@ def informe_xlsx(inf: Informe) -> bytes:
     libro.remove(libro.active)
     negrita = Font(bold=True)
     rellenos = {s: PatternFill("solid", fgColor=color) for s, color in _RELLENOS.items()}
+    fr = formato.fracciones(inf.periodo, inf.parametros)
+    _portada(libro.create_sheet("Portada"), inf, Font(bold=True, size=14), negrita)
     for ambito, nombre in _HOJAS:
         hoja = libro.create_sheet(nombre)
         hoja.append(_ENCABEZADO_AMBITO)
@@ -367,30 +438,36 @@ def informe_xlsx(inf: Informe) -> bytes:
                 continue
             for r in tablero.resultados:
                 fila += 1
+                i = r.indicador
                 _agregar(
                     hoja,
                     (
                         tablero.clave,
-                        tablero.nombre,
-                        r.indicador.name,
-                        r.indicador.etiqueta,
+                        formato.nombre(tablero),
+                        formato.sigla(i),
+                        i.etiqueta,
                         r.inicio,
                         r.fin,
-                        r.valor,
-                        r.meta,
+                        None if r.valor is None else formato.cifra_mostrada(i, r.valor),
+                        None if r.meta is None else formato.cifra_mostrada(i, r.meta),
                         r.numerador,
                         r.denominador,
                         r.estado.etiqueta,
                         formato.etiqueta(r.semaforo),
+                        formato.avance_mostrado(r, fr[i]),
                     ),
                 )
                 for columna in ("E", "F"):
                     hoja[f"{columna}{fila}"].number_format = _FORMATO_FECHA
                 for columna in ("G", "H"):
-                    hoja[f"{columna}{fila}"].number_format = _formato_numero(r.indicador)
+                    hoja[f"{columna}{fila}"].number_format = formato.formato_excel(i)
+                for columna in ("I", "J"):
+                    hoja[f"{columna}{fila}"].number_format = "#,##0"
+                hoja[f"M{fila}"].number_format = formato.formato_excel()
                 if r.semaforo is not None:
                     hoja[f"L{fila}"].fill = rellenos[r.semaforo]
-        _terminar_hoja(hoja, negrita, (10, 24, 16, 36, 12, 12, 12, 12, 12, 13, 11, 10))
+                    hoja[f"M{fila}"].fill = rellenos[r.semaforo]
+        _terminar_hoja(hoja, negrita, _ANCHOS_AMBITO)
     detalle = libro.create_sheet("Detalle")
     detalle.append(["Ámbito", "Clave", "Indicador", "Dato", "Elemento", "Valor"])
     for tablero in inf.tableros:
@@ -401,8 +478,8 @@ def informe_xlsx(inf: Informe) -> bytes:
                     (
                         tablero.ambito.etiqueta,
                         tablero.clave,
-                        r.indicador.name,
-                        dato,
+                        formato.sigla(r.indicador),
+                        dato.replace("_", " ").capitalize(),
                         elemento,
                         valor,
                     ),
@@ -425,6 +502,8 @@ def informe_xlsx(inf: Informe) -> bytes:
             ),
         )
     _terminar_hoja(lista, negrita, (50, 22, 100))
+    for columna in lista["C"]:
+        columna.alignment = _ajustar()
     # Reproducible byte a byte: las propiedades del documento y las fechas de cada parte del
     # ZIP son el corte del periodo (R12: el día en que se entrega), no la hora de generarlo.
     corte = datetime.combine(inf.periodo.fin, time())
@@ -432,6 +511,73 @@ def informe_xlsx(inf: Informe) -> bytes:
     salida = io.BytesIO()
     libro.save(salida)
     return _zip_fijo(salida.getvalue(), corte)
+
+
+def _ajustar() -> Any:
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=True, vertical="top")
+
+
+def _portada(hoja: Any, inf: Informe, grande: Any, negrita: Any) -> None:
+    """La primera hoja: qué informe es, la leyenda del semáforo y qué tiene cada hoja."""
+    p = inf.periodo
+    verde = formato.porcentaje(inf.parametros.umbral_verde)
+    amarillo = formato.porcentaje(inf.parametros.umbral_amarillo)
+    filas: list[tuple[str, str]] = [
+        (f"Informe de la Circular 109 de 2012 — {p.etiqueta()} ({p})", ""),
+        ("", ""),
+        ("Periodo", f"del {formato.fecha(p.inicio)} al {formato.fecha(p.fin)}"),
+        ("Corte", f"día {p.dia_corte}"),
+        ("Registros excluidos", formato.numero(sum(_excluidos(inf).values()))),
+        ("", ""),
+        (
+            "Semáforo",
+            f"verde: avance ≥ {verde} de lo esperado; amarillo: {amarillo} a {verde}; "
+            f"rojo: menos de {amarillo}. En los techos (EM): verde hasta el techo.",
+        ),
+        (
+            "Avance",
+            "el valor dividido por lo esperado al corte (la meta prorrateada por lo "
+            "transcurrido de su horizonte).",
+        ),
+        (
+            "Cifras",
+            "recortadas hacia el lado que no alcanza la meta: 89,99 % se lee 89,9 %, nunca 90,0 %.",
+        ),
+        ("", ""),
+        ("Hoja", "Contenido"),
+        ("Nacional", "los indicadores de la nación"),
+        ("Roles", "los indicadores de cada rol"),
+        ("Regionales", "los indicadores de las 33 regionales"),
+        ("Gestores", "los indicadores de cada gestor"),
+        ("Detalle", "los desgloses de cada resultado"),
+        ("Excluidos", "cuántos registros se excluyeron, por motivo"),
+        ("Registros excluidos", "cada registro excluido, con su motivo"),
+    ]
+    for fila in filas:
+        _agregar(hoja, fila)
+    hoja["A1"].font = grande
+    for celda in (hoja["A11"], hoja["B11"]):
+        celda.font = negrita
+    hoja.column_dimensions["A"].width = 22
+    hoja.column_dimensions["B"].width = 100
+    for celda in hoja["B"]:
+        celda.alignment = _ajustar()
+    _imprimir(hoja, repetir=False)
+
+
+def _imprimir(hoja: Any, *, repetir: bool = True) -> None:
+    """Apaisada, a una página de ancho (y las que haga falta de alto), con la fila de
+    encabezado repetida en cada página."""
+    hoja.page_setup.orientation = "landscape"
+    hoja.page_setup.paperSize = hoja.PAPERSIZE_LETTER
+    hoja.page_setup.fitToWidth = 1
+    hoja.page_setup.fitToHeight = 0
+    hoja.sheet_properties.pageSetUpPr.fitToPage = True
+    hoja.print_options.gridLines = repetir
+    if repetir:
+        hoja.print_title_rows = "1:1"
 
 
 _MODIFICADO: Final = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
@@ -458,13 +604,15 @@ def _zip_fijo(contenido: bytes, fecha: datetime) -> bytes:
 
 
 def _terminar_hoja(hoja: Any, negrita: Any, anchos: tuple[int, ...]) -> None:
-    """Encabezado en negrita y fijo, filtro automático y anchos de columna."""
+    """Encabezado en negrita y fijo, filtro automático, anchos de columna y la página
+    (`_imprimir`)."""
     for celda in hoja[1]:
         celda.font = negrita
     hoja.freeze_panes = "A2"
     hoja.auto_filter.ref = hoja.dimensions
     for posicion, ancho in enumerate(anchos):
         hoja.column_dimensions[chr(ord("A") + posicion)].width = ancho
+    _imprimir(hoja)
 
 
 # --- Despacho y escritura ---
@@ -479,6 +627,8 @@ def generar(inf: Informe, formato_: str) -> str | bytes:
         return informe_json(inf)
     if formato_ == "csv":
         return informe_csv(inf)
+    if formato_ == "csv-excel":
+        return informe_csv_excel(inf)
     if formato_ == "xlsx":
         return informe_xlsx(inf)
     if formato_ == "html":

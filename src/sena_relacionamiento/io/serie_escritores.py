@@ -1,5 +1,6 @@
-"""Escritores de la serie mensual: texto (una tabla por ámbito, los meses como columnas), JSON y
-CSV con las filas de `Serie.filas()` (issue 17).
+"""Escritores de la serie mensual: texto (una tabla por ámbito, los meses como columnas), JSON,
+CSV con las filas de `Serie.filas()`, CSV para Excel en español y, en `serie_graficos`, XLSX (una
+hoja por indicador) y HTML con un gráfico de evolución por indicador (issue 17).
 
 >>> from sena_relacionamiento import Periodo, serie
 >>> from sena_relacionamiento.io import datos_de_ejemplo
@@ -19,7 +20,17 @@ import attrs
 
 from sena_relacionamiento import formato
 from sena_relacionamiento.errores import DatoInvalido
-from sena_relacionamiento.io.escritores import _celda_csv, _excluidos, _json, _sin_control, _tabla
+from sena_relacionamiento.io.escritores import (
+    ENCABEZADO_CSV_EXCEL,
+    _celda_csv,
+    _excluidos,
+    _json,
+    _sin_control,
+    _tabla,
+    csv_excel,
+    filas_csv_excel,
+)
+from sena_relacionamiento.io.serie_graficos import serie_html, serie_xlsx
 from sena_relacionamiento.serie import COLUMNAS_SERIE
 
 if TYPE_CHECKING:
@@ -33,11 +44,14 @@ __all__ = [
     "datos_json_serie",
     "generar_serie",
     "serie_csv",
+    "serie_csv_excel",
+    "serie_html",
     "serie_json",
     "serie_texto",
+    "serie_xlsx",
 ]
 
-FORMATOS_SERIE: Final = ("texto", "json", "csv")
+FORMATOS_SERIE: Final = ("texto", "json", "csv", "csv-excel", "xlsx", "html")
 """Los formatos de salida de la serie, en el orden de ``--formato``."""
 
 ESQUEMA_JSON_SERIE: Final = 1
@@ -89,7 +103,7 @@ def serie_texto(s: Serie) -> str:
     # Los gestores son los mismos en todos los periodos: vienen de los mismos datos.
     for id_gestor in ultimo.gestores:
         lineas += _tablero_serie([i.gestores[id_gestor] for i in infs], periodos, p)
-    lineas.append("Registros excluidos por periodo (R23):")
+    lineas.append("Registros excluidos por periodo:")
     lineas += _tabla(
         ("Periodo", "Excluidos"),
         ((str(inf.periodo), formato.numero(sum(_excluidos(inf).values()))) for inf in s.informes),
@@ -139,14 +153,31 @@ def serie_csv(s: Serie) -> str:
     return salida.getvalue()
 
 
-def generar_serie(s: Serie, formato_: str) -> str:
-    """La serie en el formato pedido (uno de `FORMATOS_SERIE`); otro es un `DatoInvalido`."""
+@formato.contexto_propio
+def serie_csv_excel(s: Serie) -> str:
+    """La serie como CSV para Excel en español: la columna «Periodo» y las de
+    `informe_csv_excel`, con las mismas cifras (R32)."""
+    return csv_excel(
+        ("Periodo", *ENCABEZADO_CSV_EXCEL),
+        ([str(inf.periodo), *fila] for inf in s.informes for fila in filas_csv_excel(inf)),
+    )
+
+
+def generar_serie(s: Serie, formato_: str) -> str | bytes:
+    """La serie en el formato pedido (uno de `FORMATOS_SERIE`): bytes para ``xlsx``, texto
+    para los demás; otro formato es un `DatoInvalido`."""
     if formato_ == "texto":
         return serie_texto(s)
     if formato_ == "json":
         return serie_json(s)
     if formato_ == "csv":
         return serie_csv(s)
+    if formato_ == "csv-excel":
+        return serie_csv_excel(s)
+    if formato_ == "xlsx":
+        return serie_xlsx(s)
+    if formato_ == "html":
+        return serie_html(s)
     raise DatoInvalido(
         "no es un formato de salida de la serie; se esperaba uno de: " + ", ".join(FORMATOS_SERIE),
         campo="formato",
