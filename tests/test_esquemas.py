@@ -25,6 +25,7 @@ from sena_relacionamiento.io.serie_escritores import ESQUEMA_JSON_SERIE
 HUELLAS: dict[str, dict[int, str]] = {
     "informe.schema.json": {
         1: "0760e8d4c992f9f2fc91a68849b383ae0e20285e599c95cb237d5aafe7b5d7a4",
+        2: "5b48fa66622b42cc22e99bd4f7f5ea6de636cf6167fcf89b59e92cf50ca40d02",
     },
     "serie.schema.json": {
         1: "4ed4659ee51e2714c30460a1b0666989580e90d67d2410cdf76fc99d336786d7",
@@ -110,7 +111,9 @@ def test_el_esquema_del_informe_rechaza_lo_que_no_es_del_contrato(
     bueno = _json_de_la_cli(capsys, "informe", "--periodo", "2012-03")
     ec = next(i for i, f in enumerate(bueno["resultados"]) if f["indicador"] == "EC")
     cambios: list[tuple[str, Callable[[dict[str, Any]], object]]] = [
-        ("esquema", lambda d: d.update(esquema=2)),
+        ("esquema", lambda d: d.update(esquema=1)),
+        ("sin gestores", lambda d: d.pop("gestores")),
+        ("gestor sin rol", lambda d: next(iter(d["gestores"].values())).pop("rol")),
         ("float", lambda d: d["resultados"][ec].update(valor=0.85)),
         ("fila con clave de más", lambda d: d["resultados"][0].update(otra=1)),
         ("fila sin semáforo", lambda d: d["resultados"][0].pop("semaforo")),

@@ -341,13 +341,13 @@ def avance_mostrado(resultado: Resultado, fraccion: Fraction) -> Decimal | None:
 
 
 def nombre_gestor(id_gestor: str, nombre: str | None = None) -> str:
-    """Cómo se nombra a un gestor para personas: su nombre si lo tiene, si no su id. Un solo
-    lugar para cambiarlo a «Nombre (id)».
+    """Cómo se nombra a un gestor para personas (issue 16): «Nombre (id)» si los datos traen su
+    nombre (`Gestor.nombre`), si no su id.
 
     >>> nombre_gestor("g01"), nombre_gestor("g01", "Ana Ruiz")
-    ('g01', 'Ana Ruiz')
+    ('g01', 'Ana Ruiz (g01)')
     """
-    return nombre or id_gestor
+    return f"{nombre} ({id_gestor})" if nombre else id_gestor
 
 
 def valor(resultado: Resultado, *, terminos: bool = True) -> str:
@@ -471,6 +471,6 @@ def nombre(tablero: Tablero) -> str:
 
 
 def _nombre(tablero: Tablero) -> str | None:
-    """El nombre de la persona de un tablero de gestor, si los datos lo traen (hoy el nombre
-    del tablero de un gestor es su id)."""
+    """El nombre de la persona de un tablero de gestor, si los datos lo traen (sin él, el
+    nombre del tablero de un gestor es su id)."""
     return tablero.nombre if tablero.nombre != tablero.clave else None

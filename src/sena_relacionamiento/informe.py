@@ -338,7 +338,7 @@ def _sumar(gestores: Mapping[str, Gestor], calculos: Mapping[Indicador, Calculo]
             rol[indicador].sumar(parcial)
             region[indicador].sumar(parcial)
         de_gestores.append(
-            (Ambito(TipoAmbito.GESTOR, id_gestor, g.rol, g.regional), id_gestor, parciales)
+            (Ambito(TipoAmbito.GESTOR, id_gestor, g.rol, g.regional), g.nombre or id_gestor, parciales)
         )
     de_regionales: _Sumas = []
     for r in REGIONALES:

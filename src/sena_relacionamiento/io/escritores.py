@@ -72,7 +72,7 @@ __all__ = [
 FORMATOS: Final = ("texto", "json", "csv", "csv-excel", "xlsx", "html")
 """Los formatos de salida, en el orden de ``--formato``."""
 
-ESQUEMA_JSON: Final = 1
+ESQUEMA_JSON: Final = 2
 """La versión del esquema JSON (ver docs/esquema_json.md); sube solo si algo cambia."""
 
 COLUMNAS: Final = COLUMNAS_FILAS
@@ -207,7 +207,7 @@ def _json(valor: object) -> Any:
 
 
 def datos_json(inf: Informe) -> dict[str, Any]:
-    """El informe como objeto JSON del esquema 1 (ver docs/esquema_json.md)."""
+    """El informe como objeto JSON del esquema 2 (ver docs/esquema_json.md)."""
     p = inf.periodo
     parametros = {
         a.name: _json(getattr(inf.parametros, a.name)) for a in attrs.fields(type(inf.parametros))
@@ -221,6 +221,14 @@ def datos_json(inf: Informe) -> dict[str, Any]:
         "parametros": parametros,
         "resultados": [{k: _json(fila[k]) for k in COLUMNAS} for fila in inf.filas()],
         "excluidos": _excluidos(inf),
+        "gestores": {
+            clave: {
+                "nombre": formato._nombre(t),
+                "regional": t.regional.codigo if t.regional else None,
+                "rol": t.rol.name if t.rol else None,
+            }
+            for clave, t in inf.gestores.items()
+        },
     }
 
 
