@@ -3,8 +3,9 @@
 Órdenes:
 
 - ``informe [--datos CARPETA] [--periodo AAAA-MM] [--formato texto|json|csv|xlsx|html]
-  [--salida ARCHIVO]``: el informe consolidado de un periodo (R13–R25); sin ``--datos`` usa
-  el juego de datos de ejemplo incluido en el paquete.
+  [--salida ARCHIVO] [-v] [--silencioso]``: el informe consolidado de un periodo (R13–R25);
+  sin ``--datos`` usa el juego de datos de ejemplo incluido en el paquete. Al leer
+  ``--datos`` muestra el progreso en la salida de errores si es una terminal.
 - ``clasificar --aportes MONTO --regional NOMBRE``: el tipo de empresa (R4) y el segmento de
   su regional (R3).
 - ``periodo FECHA``: el periodo, el trimestre y la vigencia de una fecha (R8–R12).
@@ -205,6 +206,17 @@ def _analizador() -> _Analizador:
         help="escribe --salida aunque esté en la carpeta de --datos o reemplace un archivo "
         "que no es un informe",
     )
+    o.add_argument(
+        "-v",
+        "--detalle",
+        action="store_true",
+        help="dice en la salida de errores qué motor calculó el informe",
+    )
+    o.add_argument(
+        "--silencioso",
+        action="store_true",
+        help="no muestra el progreso (que sale solo si la salida de errores es una terminal)",
+    )
 
     o = ordenes.add_parser(
         "clasificar",
@@ -281,14 +293,17 @@ def _orden_informe(args: argparse.Namespace) -> None:
     if args.salida:
         comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
     if args.datos:
+        avance = None if args.silencioso or not sys.stderr.isatty() else _avance
         try:
-            datos = leer_carpeta(args.datos)
+            datos = leer_carpeta(args.datos, avance=avance)
         except ErrorSena as error:
             raise _ErrorDeDatos(error) from None
     else:
         from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
 
         datos = datos_de_ejemplo()
+    if args.detalle:
+        print(f"{PROG}: motor: puro (registros en Python)", file=sys.stderr)
     contenido = generar(informe(datos, periodo), args.formato)
     if args.salida:
         try:
@@ -301,6 +316,11 @@ def _orden_informe(args: argparse.Namespace) -> None:
     else:
         assert isinstance(contenido, str)  # solo xlsx da bytes, y exige --salida
         _escribir(contenido, binario=args.formato != "texto")
+
+
+def _avance(archivo: str, filas: int) -> None:
+    """El progreso de la lectura de --datos, una línea por archivo (solo en una terminal)."""
+    print(f"{PROG}: {archivo}: {formato.numero(filas)} registros leídos", file=sys.stderr)
 
 
 def _orden_clasificar(args: argparse.Namespace) -> None:

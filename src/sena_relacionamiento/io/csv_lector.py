@@ -740,7 +740,11 @@ def _entradas(raiz: Traversable, errores: list[DatoInvalido]) -> dict[str, Trave
     return encontrados
 
 
-def leer_carpeta(carpeta: str | os.PathLike[str] | Traversable) -> DatosSeguimiento:
+def leer_carpeta(
+    carpeta: str | os.PathLike[str] | Traversable,
+    *,
+    avance: Callable[[str, int], None] | None = None,
+) -> DatosSeguimiento:
     """Los `DatosSeguimiento` de una carpeta con un CSV por tipo de registro (`ARCHIVOS`).
 
     Un archivo que falta es que no hay registros de ese tipo; los nombres se reconocen sin
@@ -753,6 +757,9 @@ def leer_carpeta(carpeta: str | os.PathLike[str] | Traversable) -> DatosSeguimie
     Con varios archivos malos, el error es un `ErroresDeLectura` con el primero de cada uno
     (hasta `LIMITE_ERRORES`). Las contradicciones entre registros son un
     `RegistroInconsistente` que dice el archivo y la línea de cada registro involucrado.
+
+    `avance`, si se da, se llama tras leer cada archivo con su nombre y cuántos registros
+    tiene (la línea de comandos lo usa para mostrar el progreso).
     """
     raiz: Traversable = Path(carpeta) if isinstance(carpeta, str | os.PathLike) else carpeta
     if not raiz.is_dir():
@@ -793,6 +800,8 @@ def leer_carpeta(carpeta: str | os.PathLike[str] | Traversable) -> DatosSeguimie
             continue
         colecciones[coleccion] = leidos
         origenes[coleccion] = (entrada.name, lineas)
+        if avance is not None:
+            avance(entrada.name, len(leidos))
     if len(errores) == 1:
         raise errores[0]
     if errores:
