@@ -156,14 +156,21 @@ def main() -> None:
     argumentos.add_argument("--escala", type=float, default=1.0)
     argumentos.add_argument("--periodo", default="2012-06")
     argumentos.add_argument("--veces", type=int, default=3)
+    argumentos.add_argument("--escribir", metavar="CARPETA", help=argparse.SUPPRESS)
     opciones = argumentos.parse_args()
     python = sys.executable
+    if opciones.escribir:
+        print(escribir_carpeta(generar(opciones.escala), Path(opciones.escribir)))
+        return
     cli = str(Path(python).with_name("sena-relacionamiento"))
     with tempfile.TemporaryDirectory() as temporal:
         carpeta = Path(temporal) / "datos"
         carpeta.mkdir()
         t0 = time.perf_counter()
-        filas = escribir_carpeta(generar(opciones.escala), carpeta)
+        # En otro proceso: un hijo hereda como RSS pico el del padre al nacer (Linux), y el
+        # año sintético en memoria pesa cientos de MiB.
+        escribir = [python, __file__, "--escala", str(opciones.escala), "--escribir", str(carpeta)]
+        filas = int(subprocess.run(escribir, check=True, capture_output=True, text=True).stdout)
         tamano = sum(a.stat().st_size for a in carpeta.iterdir()) / 2**20
         print(
             f"carpeta escrita en {time.perf_counter() - t0:.1f} s: {filas} filas, {tamano:.0f} MiB"

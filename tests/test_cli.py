@@ -178,6 +178,56 @@ def test_informe_desde_una_carpeta(capsys: pytest.CaptureFixture[str], tmp_path:
     assert (ec["valor"], ec["estado"]) == ("1", "CUMPLE")
 
 
+class _Terminal(io.StringIO):
+    """Una salida de errores que dice ser una terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _ejemplo_en(tmp_path: Path) -> Path:
+    from sena_relacionamiento.datos_ejemplo import carpeta_de_ejemplo
+
+    carpeta = tmp_path / "datos"
+    carpeta.mkdir()
+    for entrada in carpeta_de_ejemplo().iterdir():
+        if entrada.name.endswith(".csv"):
+            (carpeta / entrada.name).write_bytes(entrada.read_bytes())
+    return carpeta
+
+
+@pytest.mark.parametrize("silencioso", [False, True])
+def test_progreso_una_linea_por_archivo_solo_en_una_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    silencioso: bool,
+) -> None:
+    carpeta = _ejemplo_en(tmp_path)
+    argv = ["informe", "--datos", str(carpeta), "--formato", "json"]
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(argv + (["--silencioso"] if silencioso else [])) == EXITO
+    contactos = len((carpeta / "contactos.csv").read_text("utf-8").splitlines()) - 1
+    if silencioso:
+        assert terminal.getvalue() == ""
+    else:
+        lineas = terminal.getvalue().splitlines()
+        assert len(lineas) == len(list(carpeta.iterdir()))
+        assert f"sena-relacionamiento: contactos.csv: {contactos} registros leídos" in lineas
+    monkeypatch.undo()
+    # Sin terminal (un archivo, una tubería), nada.
+    codigo, _, error = _correr(capsys, *argv)
+    assert (codigo, error) == (EXITO, "")
+
+
+def test_detalle_dice_el_motor(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, salida, error = _correr(capsys, "informe", "-v", "--formato", "json")
+    assert codigo == EXITO
+    assert error == "sena-relacionamiento: motor: puro (registros en Python)\n"
+    assert json.loads(salida)["periodo"] == "2012-03"
+
+
 def test_xlsx_necesita_salida(capsys: pytest.CaptureFixture[str]) -> None:
     codigo, salida, error = _correr(capsys, "informe", "--formato", "xlsx")
     assert (codigo, salida) == (2, "")

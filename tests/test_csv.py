@@ -341,6 +341,23 @@ def test_el_valor_de_un_error_del_registro_es_el_de_la_celda() -> None:
     assert "datetime" not in str(error.value)
 
 
+def test_un_error_tras_una_celda_opcional_vacia_dice_su_columna() -> None:
+    # La fila con un error se vuelve a leer celda por celda (issue 15): las opcionales vacías
+    # toman su valor por omisión y el error es el de siempre.
+    contenido = (
+        "id;fecha;servicio;regional;gestor;nit;fecha_gestion\n"
+        "CRM-1;10/03/2012;F;Huila;;;10/03/2012\n"
+        "CRM-2;10/03/2012;F;Huila;;;9/3/2012\n"
+    )
+    with pytest.raises(DatoInvalido) as error:
+        leer_csv(contenido.encode(), "solicitudes.csv")
+    assert (error.value.origen, error.value.campo, error.value.valor) == (
+        "solicitudes.csv, línea 3",
+        "fecha_gestion",
+        "9/3/2012",
+    )
+
+
 def test_un_entero_de_miles_de_cifras_es_un_dato_invalido() -> None:
     assert leer_entero("9" * 18) == 10**18 - 1
     for malo in ("9" * 19, "9" * 5000, "-1" + ".000" * 2000):

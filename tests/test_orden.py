@@ -12,6 +12,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 from random import Random
+from typing import Any
 
 import attrs
 import pytest
@@ -20,8 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sena_relacionamiento import DatosSeguimiento, Periodo, ServicioUsado, informe
-from sena_relacionamiento.datos import Motivo
+from sena_relacionamiento.datos import Motivo, clave_de_orden
 from sena_relacionamiento.datos_ejemplo import carpeta_de_ejemplo
+from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.io.csv_lector import leer_carpeta
 from sena_relacionamiento.io.escritores import FORMATOS, generar, informe_xlsx
 from sena_relacionamiento.testing.estrategias import datos_seguimiento
@@ -60,6 +62,18 @@ def test_r16_el_mismo_dia_desempata_por_los_campos_del_registro() -> None:
         assert [e.registro for e in inf.excluidos] == [b]
 
 
+def test_r16_clave_de_orden_de_una_subclase_de_registro_usa_todos_sus_campos() -> None:
+    @attrs.frozen(kw_only=True)
+    class ServicioConNota(ServicioUsado):
+        nota: str = ""
+
+    a = ServicioConNota(nit=NIT, fecha=date(2012, 3, 1), servicio="Formación", nota="b")
+    b = ServicioConNota(nit=NIT, fecha=date(2012, 3, 1), servicio="Formación", nota="a")
+    base = ServicioUsado(nit=NIT, fecha=date(2012, 3, 1), servicio="Formación")
+    assert clave_de_orden(a)[:-1] == clave_de_orden(base)
+    assert sorted([a, b], key=clave_de_orden) == [b, a]
+
+
 def test_r23_excluidos_en_orden_de_tipo_motivo_y_registro() -> None:
     datos = DatosSeguimiento(
         gestores=[gestor("g1")],
@@ -76,6 +90,25 @@ def test_r23_excluidos_en_orden_de_tipo_motivo_y_registro() -> None:
         ("900000002", Motivo.GESTOR_DESCONOCIDO),
         ("900000001", Motivo.POSTERIOR_AL_CORTE),
     ]
+
+
+def test_r23_informes_de_entradas_barajadas_son_iguales_y_con_el_mismo_hash() -> None:
+    # Los excluidos se ordenan al pedirlos (issue 15): la igualdad y el hash no dependen del
+    # orden de la entrada.
+    datos = leer_carpeta(carpeta_de_ejemplo())
+    a, b = informe(datos, MARZO), informe(_barajar(datos, Random(7)), MARZO)
+    assert a == b
+    assert hash(a) == hash(b)
+    assert a.excluidos == b.excluidos
+    assert a != attrs.evolve(a, exclusiones=())
+
+
+def test_r23_exclusiones_que_no_son_pares_son_dato_invalido() -> None:
+    inf = informe(_EJEMPLO, MARZO)
+    malos: tuple[Any, ...] = (None, [1], ["abc"])
+    for malo in malos:
+        with pytest.raises(DatoInvalido, match="pares \\(motivo, registros\\)"):
+            attrs.evolve(inf, exclusiones=malo)
 
 
 def test_xlsx_reproducible_byte_a_byte_con_propiedades_fijas() -> None:

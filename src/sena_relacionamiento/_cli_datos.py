@@ -69,10 +69,24 @@ def _nota(texto: str) -> None:
     print(f"{PROG}: nota: {texto}", file=sys.stderr)
 
 
+AYUDA_SILENCIOSO: Final = (
+    "no muestra el progreso (que sale solo si la salida de errores es una terminal)"
+)
+
+
+def _avance(archivo: str, filas: int) -> None:
+    """El progreso de la lectura de --datos, una línea por archivo (solo en una terminal)."""
+    from sena_relacionamiento import formato
+    from sena_relacionamiento.cli import PROG
+
+    print(f"{PROG}: {archivo}: {formato.numero(filas)} registros leídos", file=sys.stderr)
+
+
 def cargar(args: argparse.Namespace) -> DatosSeguimiento:
     """Los datos de ``--datos`` (`leer_datos`; la orden ya comprobó que existe), o los de
     ejemplo sin ella. Un archivo que no es un libro es un error de uso; un error de los datos
-    sale con `ERROR_EN_LOS_DATOS`."""
+    sale con `ERROR_EN_LOS_DATOS`. Muestra el progreso, un archivo por línea, si la salida de
+    errores es una terminal y no se pidió ``--silencioso`` (issue 15)."""
     from sena_relacionamiento.cli import _ErrorDeDatos
 
     if not args.datos:
@@ -87,6 +101,7 @@ def cargar(args: argparse.Namespace) -> DatosSeguimiento:
         )
 
     try:
-        return leer_datos(args.datos, notas=_nota if args.detalle else None)
+        avance = None if args.silencioso or not sys.stderr.isatty() else _avance
+        return leer_datos(args.datos, notas=_nota if args.detalle else None, avance=avance)
     except ErrorSena as error:
         raise _ErrorDeDatos(error) from None

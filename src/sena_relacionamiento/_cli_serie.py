@@ -44,6 +44,7 @@ def agregar(ordenes: Any) -> None:
     o.add_argument("--hasta", metavar="AAAA-MM", required=True, help="el último periodo")
     o.add_argument("--datos", metavar="RUTA", help=_cli_datos.AYUDA_DATOS)
     o.add_argument("-v", "--detalle", action="store_true", help=_cli_datos.AYUDA_DETALLE)
+    o.add_argument("--silencioso", action="store_true", help=_cli_datos.AYUDA_SILENCIOSO)
     o.add_argument(
         "--formato",
         choices=FORMATOS_SERIE,

@@ -7,7 +7,8 @@
   consolidado de un periodo (R13–R25); ``RUTA`` es una carpeta de ``<tipo>.csv`` o
   ``<tipo>.xlsx`` o un libro con una hoja por tipo, y sin ella se usa el juego de datos de
   ejemplo incluido en el paquete. Sin ``--formato``, el de la extensión de ``--salida`` (ver
-  `_cli_datos`).
+  `_cli_datos`). Al leer ``--datos`` muestra el
+  progreso en la salida de errores si es una terminal (``--silencioso`` lo calla).
 - ``clasificar --aportes MONTO --regional NOMBRE``: el tipo de empresa (R4) y el segmento de
   su regional (R3).
 - ``periodo FECHA``: el periodo, el trimestre y la vigencia de una fecha (R8–R12).
@@ -215,6 +216,11 @@ def _analizador() -> _Analizador:
     )
     _opcion_parametros(o)
     _cli_serie.filtros(o)
+    o.add_argument(
+        "--silencioso",
+        action="store_true",
+        help=_cli_datos.AYUDA_SILENCIOSO,
+    )
 
     o = ordenes.add_parser(
         "clasificar",
@@ -326,6 +332,8 @@ def _orden_informe(args: argparse.Namespace) -> None:
     if args.salida:
         comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
     datos = _cli_datos.cargar(args)
+    if args.detalle:
+        print(f"{PROG}: motor: puro (registros en Python)", file=sys.stderr)
     inf = filtrar(informe(datos, periodo, parametros=p), regional=args.regional, gestor=args.gestor)
     contenido = generar(inf, args.formato)
     if args.salida:

@@ -19,7 +19,10 @@ La cartera (R14) y sus exclusiones tienen un gemelo por columnas en `tablas/cart
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+from operator import attrgetter
+from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -72,9 +75,14 @@ class Motivo:
     )
 
 
+_SIMPLES: Final = frozenset({str, date, int})
+
+
 def _comparable(valor: object) -> tuple[int, Any]:
     """Un campo como valor comparable: `None` antes que todo, una regional por su código y
     un miembro de enumeración por su nombre."""
+    if type(valor) in _SIMPLES:
+        return (1, valor)  # lo más común, sin más preguntas
     if valor is None:
         return (0, 0)
     if isinstance(valor, EnumSena):
@@ -98,9 +106,33 @@ def clave_de_orden(registro: Registro) -> tuple[Any, ...]:
     >>> [s.nit for s in sorted([a, b], key=clave_de_orden)]
     ['800123456', '900123456']
     """
-    campos = attrs.astuple(registro, recurse=False)
+    campos = _CAMPOS.get(type(registro), _campos)(registro)
     fecha = getattr(registro, "fecha", None)
-    return (_comparable(fecha), *(_comparable(v) for v in campos))
+    return (_comparable(fecha), *map(_comparable, campos))
+
+
+def _campos(registro: Registro) -> tuple[Any, ...]:
+    return attrs.astuple(registro, recurse=False)
+
+
+# Los campos de cada tipo de registro, leídos sin el recorrido de `attrs.astuple` (issue 15).
+_CAMPOS: Final[Mapping[type[Any], Callable[[Registro], tuple[Any, ...]]]] = MappingProxyType(
+    {
+        clase: attrgetter(*(a.name for a in attrs.fields(clase)))
+        for clase in (
+            Gestor,
+            Asignacion,
+            Contacto,
+            ServicioUsado,
+            Solicitud,
+            Ambiente,
+            ContratoAprendizaje,
+            EmpresaCuota,
+            Evento,
+            LogroSismeg,
+        )
+    }
+)
 
 
 @attrs.frozen

@@ -10,7 +10,7 @@ motivo (R23).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
@@ -179,6 +179,51 @@ def _fila(tablero: Tablero, resultado: Resultado) -> dict[str, Any]:
     return dict(zip(COLUMNAS_FILAS, valores, strict=True))
 
 
+class _Exclusiones:
+    """Los registros excluidos, por motivo (R23), en el orden de `Informe.excluidos`.
+
+    Los registros de cada motivo se ordenan por `clave_de_orden` la primera vez que se piden,
+    no al calcular el informe: contarlos (el texto, el JSON, el CSV) no lo necesita, y en un
+    año nacional son millones (issue 15). La igualdad y el hash son los del contenido ya
+    ordenado, así que el orden de la entrada no cambia nada.
+    """
+
+    __slots__ = ("_grupos", "_ordenados")
+
+    def __init__(self, grupos: Iterable[tuple[str, Iterable[Any]]]) -> None:
+        try:
+            self._grupos = tuple((motivo, tuple(registros)) for motivo, registros in grupos)
+        except (TypeError, ValueError):
+            raise DatoInvalido(
+                "se esperaba una colección de pares (motivo, registros)",
+                campo="exclusiones",
+                valor=grupos,
+            ) from None
+        self._ordenados: tuple[tuple[str, tuple[Any, ...]], ...] | None = None
+
+    def cuentas(self) -> Iterator[tuple[str, int]]:
+        """(motivo, cuántos), sin ordenar los registros."""
+        return ((motivo, len(registros)) for motivo, registros in self._grupos)
+
+    def ordenados(self) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+        if self._ordenados is None:
+            self._ordenados = tuple(
+                (motivo, tuple(sorted(registros, key=clave_de_orden)))
+                for motivo, registros in self._grupos
+            )
+        return self._ordenados
+
+    def __eq__(self, otro: object) -> bool:
+        return isinstance(otro, _Exclusiones) and self.ordenados() == otro.ordenados()
+
+    def __hash__(self) -> int:
+        return hash(self.ordenados())
+
+
+def _c_exclusiones(valor: _Exclusiones | Iterable[tuple[str, Iterable[Any]]]) -> _Exclusiones:
+    return valor if isinstance(valor, _Exclusiones) else _Exclusiones(valor)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Informe:
     """El informe de un periodo (R22–R25): tableros por ámbito y los excluidos (R23).
@@ -193,7 +238,7 @@ class Informe:
     roles: MapaFijo[Rol, Tablero]
     regionales: MapaFijo[str, Tablero]
     gestores: MapaFijo[str, Tablero]
-    _exclusiones: tuple[tuple[str, tuple[Any, ...]], ...] = attrs.field(alias="exclusiones")
+    _exclusiones: _Exclusiones = attrs.field(alias="exclusiones", converter=_c_exclusiones)
     registros: int | None = attrs.field(default=None, eq=False)
 
     def regional(self, consulta: ConsultaRegional) -> Tablero:
@@ -230,15 +275,15 @@ class Informe:
         por motivo (alfabético) y por `clave_de_orden` (la fecha y luego los campos)."""
         return tuple(
             Exclusion(registro, motivo)
-            for motivo, registros in self._exclusiones
+            for motivo, registros in self._exclusiones.ordenados()
             for registro in registros
         )
 
     def resumen_excluidos(self) -> Mapping[str, int]:
         """Cuántos registros se excluyeron por cada motivo."""
         resumen: dict[str, int] = {}
-        for motivo, registros in self._exclusiones:
-            resumen[motivo] = resumen.get(motivo, 0) + len(registros)
+        for motivo, cuantos in self._exclusiones.cuentas():
+            resumen[motivo] = resumen.get(motivo, 0) + cuantos
         return MapaFijo(resumen)
 
     def _repr_html_(self) -> str:
@@ -338,7 +383,11 @@ def _sumar(gestores: Mapping[str, Gestor], calculos: Mapping[Indicador, Calculo]
             rol[indicador].sumar(parcial)
             region[indicador].sumar(parcial)
         de_gestores.append(
-            (Ambito(TipoAmbito.GESTOR, id_gestor, g.rol, g.regional), g.nombre or id_gestor, parciales)
+            (
+                Ambito(TipoAmbito.GESTOR, id_gestor, g.rol, g.regional),
+                g.nombre or id_gestor,
+                parciales,
+            )
         )
     de_regionales: _Sumas = []
     for r in REGIONALES:
@@ -378,11 +427,9 @@ def _consolidar(
             for motivo, registros in calculo.excluidos.items():
                 for registro in registros:
                     por_tipo[type(registro)].setdefault(motivo, []).append(registro)
-    exclusiones = [
-        (motivo, tuple(sorted(motivos[motivo], key=clave_de_orden)))
-        for motivos in por_tipo.values()
-        for motivo in sorted(motivos)
-    ]
+    exclusiones = _Exclusiones(
+        (motivo, motivos[motivo]) for motivos in por_tipo.values() for motivo in sorted(motivos)
+    )
     return Informe(
         periodo=ctx.periodo,
         parametros=ctx.parametros,
@@ -390,7 +437,7 @@ def _consolidar(
         roles=MapaFijo(tableros[TipoAmbito.ROL]),
         regionales=MapaFijo(tableros[TipoAmbito.REGIONAL]),
         gestores=MapaFijo(tableros[TipoAmbito.GESTOR]),
-        exclusiones=tuple(exclusiones),
+        exclusiones=exclusiones,
         registros=sum(len(c) for c in attrs.astuple(datos, recurse=False, filter=_coleccion)),
     )
 

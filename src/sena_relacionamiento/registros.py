@@ -17,9 +17,9 @@ como `str` o `int`, normalizados (ver `normalizar_nit`, que dice qué formas ace
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 from stdnum.co import nit as stdnum_nit
@@ -386,3 +386,48 @@ Registro = (
     | LogroSismeg
 )
 """Cualquier registro de entrada."""
+
+
+def _constructor_confiado(clase: type[T], nombres: Sequence[str]) -> Callable[..., T]:
+    """(Uso interno, issue 15.) Un constructor de `clase` que toma, por posición, los valores
+    de los campos `nombres` **ya convertidos** por los conversores de esos mismos campos, y
+    pone en los demás su valor por omisión convertido.
+
+    No vuelve a pasar los valores por los conversores (el lector de CSV ya los pasó una vez
+    por cada texto distinto), pero sí hace las comprobaciones entre campos
+    (``__attrs_post_init__``). Construir con la clase, como hace todo el código público,
+    sigue validando cada campo. Un valor que no salió del conversor de su campo da un
+    registro inválido: solo para quien ya convirtió.
+
+    Como el ``__init__`` que genera attrs, es una función escrita para la clase (una línea
+    por campo, sin bucles): se llama millones de veces. Su texto solo usa posiciones, nunca
+    los nombres recibidos.
+
+    >>> nuevo = _constructor_confiado(Ambiente, ("gestor", "fecha", "valor"))
+    >>> nuevo("g1", date(2012, 3, 1), 5_000_000) == Ambiente(
+    ...     gestor="g1", fecha=date(2012, 3, 1), valor=5_000_000)
+    True
+    """
+    campos = attrs.fields(cast(Any, clase))
+    entorno: dict[str, Any] = {"nuevo": object.__new__, "clase": clase}
+    cuerpo = ["    registro = nuevo(clase)"]
+    for i, nombre in enumerate(nombres):
+        entorno[f"poner{i}"] = getattr(clase, nombre).__set__
+        cuerpo.append(f"    poner{i}(registro, v{i})")
+    for j, campo in enumerate(a for a in campos if a.name not in nombres):
+        entorno[f"fijar{j}"] = getattr(clase, campo.name).__set__
+        entorno[f"omision{j}"] = _convertido(campo)
+        cuerpo.append(f"    fijar{j}(registro, omision{j})")
+    if hasattr(clase, "__attrs_post_init__"):
+        cuerpo.append("    registro.__attrs_post_init__()")
+    argumentos = ", ".join(f"v{i}" for i in range(len(nombres)))
+    codigo = "\n".join([f"def construir({argumentos}):", *cuerpo, "    return registro"])
+    exec(compile(codigo, f"<constructor confiado de {clase.__name__}>", "exec"), entorno)
+    return cast(Callable[..., T], entorno["construir"])
+
+
+def _convertido(campo: attrs.Attribute[Any]) -> object:
+    """El valor por omisión de un campo, pasado por su conversor (como hace attrs). Todos los
+    campos de los registros tienen conversor."""
+    conversor = cast(Callable[[object], object], campo.converter)
+    return conversor(campo.default)

@@ -29,12 +29,14 @@ import difflib
 import io
 import os
 import re
+from array import array
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from importlib.resources.abc import Traversable
+from operator import getitem
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
@@ -54,6 +56,7 @@ from sena_relacionamiento.registros import (
     Registro,
     ServicioUsado,
     Solicitud,
+    _constructor_confiado,
 )
 
 __all__ = [
@@ -401,11 +404,13 @@ def _separador(texto: str) -> tuple[str, int]:
     Con la indicación, el separador es el que dice. Si no, es ``;``, ``,`` o el tabulador:
     el que más aparece en la primera línea con algo (``,`` si empatan).
     """
-    lineas = io.StringIO(texto, newline="").readlines() or [""]
-    numero, primera = next(
-        ((n, linea) for n, linea in enumerate(lineas, start=1) if linea.strip(" \t;,\r\n")),
-        (0, lineas[0]),
-    )
+    numero, primera = 0, ""
+    for n, linea in enumerate(_renglones(texto), start=1):
+        if n == 1:
+            primera = linea
+        if linea.strip(" \t;,\r\n"):
+            numero, primera = n, linea
+            break
     sep = _SEP_EXCEL.fullmatch(primera.rstrip("\r\n").strip(" "))
     if sep:
         return sep[1], numero
@@ -494,43 +499,113 @@ def _registro(
                 error.mensaje, campo=error.campo, valor=celda, origen=origen
             ) from None
         raise error.con_origen(origen) from None
-    return registro
+    return registro  # pragma: no cover - `_leer` la usa solo con filas que la vía rápida rechazó
 
 
-def _leer(contenido: bytes, archivo: str, clase: type[Any]) -> list[tuple[Registro, str]]:
-    """Los registros de un CSV con el origen (archivo y línea) de cada uno.
+def _renglones(texto: str) -> io.TextIOWrapper:
+    """Los renglones de `texto` como los parte ``io.StringIO(texto, newline="")`` (terminan
+    en ``\n``, ``\r\n`` o ``\r``, que se conservan), sin copiarlo entero: `StringIO`
+    guarda cuatro bytes por carácter; esto, un byte (issue 15)."""
+    return io.TextIOWrapper(io.BytesIO(texto.encode("utf-8")), encoding="utf-8", newline="")
+
+
+class _Lento(Exception):
+    """La fila no se pudo convertir por la vía rápida: la lenta da el error exacto."""
+
+
+_Conversion = tuple[Callable[[str], object], dict[str, object]]
+
+
+def _conversion(
+    clase: type[Any], nombre: str, memos: dict[tuple[object, ...], dict[str, object]]
+) -> _Conversion:
+    """Cómo pasar una celda de la columna `nombre` al valor final del campo (el lector de la
+    celda y luego el conversor del registro) y la memoria de los textos ya convertidos.
+
+    La memoria se comparte entre los archivos de una lectura por (lector, conversor, valor por
+    omisión): el mismo texto da el mismo valor, una sola vez por lectura, y los registros
+    comparten ese valor en lugar de guardar cada uno el suyo.
+    """
+    campo = attrs.fields_dict(clase)[nombre]
+    lector = _LECTORES.get(nombre)
+    conversor = cast(Callable[[object], object], campo.converter)
+    obligatoria = campo.default is attrs.NOTHING
+
+    def convertir(celda: str) -> object:
+        texto = celda.strip()
+        if not texto:
+            if obligatoria:
+                raise _Lento
+            return conversor(campo.default)
+        return conversor(texto if lector is None else lector(texto))
+
+    return convertir, memos.setdefault((lector, conversor, campo.default), {})
+
+
+def _leer(
+    contenido: bytes,
+    archivo: str,
+    clase: type[Any],
+    memos: dict[tuple[object, ...], dict[str, object]] | None = None,
+) -> tuple[list[Registro], array[int]]:
+    """Los registros de un CSV y la línea donde empieza cada uno.
 
     Las líneas en blanco antes del encabezado y la línea ``sep=;`` que pone Excel se
     saltan; una celda de más de `LIMITE_CELDA` caracteres es un error con su línea y su
-    columna.
+    columna. Cada texto distinto de una columna se convierte una sola vez (`memos`) y los
+    registros se construyen sin volver a validar lo ya convertido
+    (`registros._constructor_confiado`); ante cualquier problema, la fila se convierte como
+    siempre (`_registro`), que da el error con su archivo, su línea y su columna.
     """
     texto = _decodificar(contenido, archivo)
     separador, linea_sep = _separador(texto)
-    lector = csv.reader(io.StringIO(texto, newline=""), delimiter=separador, strict=True)
+    lector = csv.reader(_renglones(texto), delimiter=separador, strict=True)
     limite = min(LIMITE_CELDA, csv.field_size_limit())
-    leidos: list[tuple[Registro, str]] = []
+    memos = {} if memos is None else memos
+    registros: list[Registro] = []
+    lineas = array("L")
     nombres: tuple[str, ...] = ()
     obligatorias: frozenset[str] = frozenset()
+    conversiones: list[_Conversion] = []
+    memorias: list[dict[str, object]] = []
+    construir: Callable[..., Registro] = clase
     linea = 0
     try:
         for fila in lector:
             inicio, linea = linea + 1, lector.line_num
-            origen = f"{archivo}, línea {inicio}"
-            for posicion, celda in enumerate(fila):
-                if len(celda) > limite:
-                    raise _celda_enorme(
-                        nombres, posicion + 1, len(celda), limite, origen, "\n" in celda
-                    )
-            if inicio == linea_sep or not any(c.strip() for c in fila):
+            if fila and max(map(len, fila)) > limite:
+                posicion, celda = next((p, c) for p, c in enumerate(fila) if len(c) > limite)
+                raise _celda_enorme(
+                    nombres, posicion + 1, len(celda), limite, _origen(archivo, inicio),
+                    "\n" in celda,
+                )  # fmt: skip
+            if inicio == linea_sep or not "".join(fila).strip():
                 continue  # la línea sep= de Excel, o una fila toda vacía: no son registros
             if not nombres:
                 nombres, obligatorias = _encabezado(fila, archivo, clase, inicio)
-            else:
-                leidos.append((_registro(clase, nombres, obligatorias, fila, origen), origen))
+                conversiones = [_conversion(clase, nombre, memos) for nombre in nombres]
+                memorias = [memoria for _, memoria in conversiones]
+                construir = _constructor_confiado(clase, nombres)
+                continue
+            try:
+                if len(fila) != len(nombres):
+                    raise _Lento
+                try:
+                    registro = construir(*map(getitem, memorias, fila))
+                except KeyError:  # un texto nuevo en alguna columna: se convierte una vez
+                    for (convertir, memoria), celda in zip(conversiones, fila, strict=True):
+                        if celda not in memoria:
+                            memoria[celda] = convertir(celda)
+                    registro = construir(*map(getitem, memorias, fila))
+            except (DatoInvalido, _Lento):
+                origen = _origen(archivo, inicio)
+                registro = _registro(clase, nombres, obligatorias, fila, origen)
+            registros.append(registro)
+            lineas.append(inicio)
     except csv.Error as error:
         inicio = linea + 1
         columna, comillas = _columna_del_problema(texto, inicio, separador, limite)
-        origen = f"{archivo}, línea {inicio}"
+        origen = _origen(archivo, inicio)
         if "field limit" in str(error):
             raise _celda_enorme(nombres, columna, None, limite, origen, comillas) from None
         if "end of data" in str(error):
@@ -554,7 +629,11 @@ def _leer(contenido: bytes, archivo: str, clase: type[Any]) -> list[tuple[Regist
             + ", ".join(columnas(clase)[0]),
             origen=f"{archivo}, línea 1",
         )
-    return leidos
+    return registros, lineas
+
+
+def _origen(archivo: str, linea: int) -> str:
+    return f"{archivo}, línea {linea}"
 
 
 def _nombre_columna(nombres: tuple[str, ...], columna: int) -> str:
@@ -586,7 +665,7 @@ def leer_csv(contenido: bytes, archivo: str) -> tuple[Registro, ...]:
     """Los registros de un CSV dado en bytes; `archivo` (``"contactos.csv"``) dice el tipo
     de registro y da el nombre que muestran los errores."""
     _, clase = _tipo(archivo)
-    return tuple(registro for registro, _ in _leer(contenido, archivo, clase))
+    return tuple(_leer(contenido, archivo, clase)[0])
 
 
 def _tipo(archivo: str) -> tuple[str, type[Any]]:
@@ -622,10 +701,14 @@ class ErroresDeLectura(DatoInvalido):
         super().__init__(cabeza + ":\n" + "\n".join(f"- {e}" for e in errores))
 
 
-def leer_carpeta(carpeta: str | os.PathLike[str] | Traversable) -> DatosSeguimiento:
+def leer_carpeta(
+    carpeta: str | os.PathLike[str] | Traversable,
+    *,
+    avance: Callable[[str, int], None] | None = None,
+) -> DatosSeguimiento:
     """Los `DatosSeguimiento` de una carpeta con un archivo por tipo de registro: CSV
     (`ARCHIVOS`) o libros de Excel del mismo nombre. Es `entrada.leer_carpeta`, donde se
     describe."""
     from sena_relacionamiento.io.entrada import leer_carpeta as leer
 
-    return leer(carpeta)
+    return leer(carpeta, avance=avance)

@@ -42,6 +42,7 @@ from sena_relacionamiento.registros import Registro
 __all__ = ["EXCEL", "leer_carpeta", "leer_datos", "leer_libro"]
 
 Notas = Callable[[str], None]
+Avance = Callable[[str, int], None]
 
 EXCEL: Final = (".xlsx", ".xlsm")
 """Las extensiones de los libros de Excel que se leen."""
@@ -168,19 +169,37 @@ def _entradas(
     return encontrados
 
 
+class _Leidos:
+    """Los registros leídos de un archivo o una hoja y, solo ante un error, dónde está cada
+    uno: un CSV guarda sus líneas en un arreglo (sin un texto por registro, issue 15); una
+    hoja, el origen de cada fila."""
+
+    def __init__(self, registros: list[Registro], origen: Callable[[int], str]) -> None:
+        self.registros = registros
+        self.origen = origen
+
+    @classmethod
+    def de_pares(cls, pares: list[tuple[Registro, str]]) -> _Leidos:
+        return cls([registro for registro, _ in pares], lambda i: pares[i][1])
+
+
 def _leer_archivo(
-    entrada: Traversable, tipo: str, notas: Notas | None
-) -> list[tuple[Registro, str]]:
+    entrada: Traversable, tipo: str, notas: Notas | None, memos: dict[Any, Any]
+) -> _Leidos:
     contenido = entrada.read_bytes()
     if entrada.name.lower().endswith(EXCEL):
-        return xlsx_lector.leer_libro_de_un_tipo(contenido, entrada.name, tipo, notas)
+        return _Leidos.de_pares(
+            xlsx_lector.leer_libro_de_un_tipo(contenido, entrada.name, tipo, notas)
+        )
     if notas is not None:
         notas(f"{entrada.name}: codificación {codificacion(contenido)}")
-    return _leer(contenido, entrada.name, ARCHIVOS[tipo][1])
+    nombre = entrada.name
+    registros, lineas = _leer(contenido, nombre, ARCHIVOS[tipo][1], memos)
+    return _Leidos(registros, lambda i: f"{nombre}, línea {lineas[i]}")
 
 
 def _reunir(
-    leidos: dict[str, list[tuple[Registro, str]]], errores: list[DatoInvalido], completo: bool
+    leidos: dict[str, _Leidos], errores: list[DatoInvalido], completo: bool
 ) -> DatosSeguimiento:
     """Los `DatosSeguimiento` de los registros leídos por tipo; con errores, el primero (o un
     `ErroresDeLectura` con todos). Una contradicción entre registros dice dónde está cada uno."""
@@ -191,20 +210,30 @@ def _reunir(
             tuple(errores[:LIMITE_ERRORES]), completo=completo and len(errores) <= LIMITE_ERRORES
         )
     colecciones: dict[str, list[Registro]] = {"gestores": [], "asignaciones": []}
-    origenes: dict[int, str] = {}
-    for tipo, registros in leidos.items():
-        colecciones[ARCHIVOS[tipo][0]] = [registro for registro, _ in registros]
-        origenes.update((id(registro), origen) for registro, origen in registros)
+    for tipo, leido in leidos.items():
+        colecciones[ARCHIVOS[tipo][0]] = leido.registros
     try:
         return DatosSeguimiento(**colecciones)
     except RegistroInconsistente as error:
-        lugares = [origenes[id(r)] for r in error.registros if id(r) in origenes]
+        lugares = [lugar for r in error.registros if (lugar := _lugar(r, leidos)) is not None]
         sufijo = f" ({'; '.join(lugares)})" if lugares else ""
         raise RegistroInconsistente(f"{error}{sufijo}", error.registros) from None
 
 
+def _lugar(registro: object, leidos: dict[str, _Leidos]) -> str | None:
+    """«archivo, línea N» de un registro leído (se busca por identidad: solo ante un error)."""
+    for leido in leidos.values():
+        for posicion, candidato in enumerate(leido.registros):
+            if candidato is registro:
+                return leido.origen(posicion)
+    return None
+
+
 def leer_carpeta(
-    carpeta: str | os.PathLike[str] | Traversable, *, notas: Notas | None = None
+    carpeta: str | os.PathLike[str] | Traversable,
+    *,
+    notas: Notas | None = None,
+    avance: Avance | None = None,
 ) -> DatosSeguimiento:
     """Los `DatosSeguimiento` de una carpeta con un archivo por tipo de registro: el CSV
     (`ARCHIVOS`) o el libro de Excel del mismo nombre (``contactos.xlsx``), mezclados como se
@@ -224,6 +253,10 @@ def leer_carpeta(
     Con varios archivos malos, el error es un `ErroresDeLectura` con el primero de cada uno
     (hasta `LIMITE_ERRORES`). Las contradicciones entre registros son un
     `RegistroInconsistente` que dice el archivo y la línea de cada registro involucrado.
+
+    `avance`, si se da, se llama tras leer cada archivo con su nombre y cuántos registros
+    tiene (la línea de comandos lo usa para mostrar el progreso). Cada texto distinto se
+    convierte una vez para toda la carpeta (issue 15).
     """
     raiz: Traversable = Path(carpeta) if isinstance(carpeta, str | os.PathLike) else carpeta
     if not raiz.is_dir():
@@ -245,14 +278,17 @@ def leer_carpeta(
             campo="datos",
             valor=str(carpeta),
         )
-    leidos: dict[str, list[tuple[Registro, str]]] = {}
+    leidos: dict[str, _Leidos] = {}
+    memos: dict[Any, Any] = {}
     completo = True
     for tipo, entrada in encontrados.items():
         if len(errores) >= LIMITE_ERRORES:
             completo = False  # quedan archivos sin leer
             break
         try:
-            leidos[tipo] = _leer_archivo(entrada, tipo, notas)
+            leidos[tipo] = _leer_archivo(entrada, tipo, notas, memos)
+            if avance is not None:
+                avance(entrada.name, len(leidos[tipo].registros))
         except DatoInvalido as error:
             errores.append(error)
         except OSError as error:
@@ -330,11 +366,13 @@ def _leer_hojas(abierto: Any, nombre: str, ruta: str, notas: Notas | None) -> Da
             campo="datos",
             valor=ruta,
         )
-    leidos: dict[str, list[tuple[Registro, str]]] = {}
+    leidos: dict[str, _Leidos] = {}
     for tipo, hoja in hojas.items():
         clase = ARCHIVOS[tipo][1]
         try:
-            leidos[tipo] = xlsx_lector.leer_hoja(abierto[hoja], nombre, hoja, clase, notas)
+            leidos[tipo] = _Leidos.de_pares(
+                xlsx_lector.leer_hoja(abierto[hoja], nombre, hoja, clase, notas)
+            )
         except DatoInvalido as error:
             errores.append(error)
         if len(errores) >= LIMITE_ERRORES:
@@ -343,7 +381,10 @@ def _leer_hojas(abierto: Any, nombre: str, ruta: str, notas: Notas | None) -> Da
 
 
 def leer_datos(
-    ruta: str | os.PathLike[str] | Traversable, *, notas: Notas | None = None
+    ruta: str | os.PathLike[str] | Traversable,
+    *,
+    notas: Notas | None = None,
+    avance: Avance | None = None,
 ) -> DatosSeguimiento:
     """Los `DatosSeguimiento` de `ruta`: una carpeta (`leer_carpeta`) o un libro de Excel
     ``.xlsx`` con una hoja por tipo de registro (`leer_libro`). Otra cosa es un
@@ -358,4 +399,4 @@ def leer_datos(
                 valor=str(ruta),
             )
         return leer_libro(camino, notas=notas)
-    return leer_carpeta(camino, notas=notas)
+    return leer_carpeta(camino, notas=notas, avance=avance)

@@ -1,0 +1,97 @@
+"""La lectura rápida de CSV (issue 15) da lo mismo que la lenta, celda por celda.
+
+La vía rápida convierte cada texto distinto de una columna una sola vez y construye los
+registros sin volver a validar; ante cualquier problema, la fila pasa por la vía lenta de
+siempre (`_registro`). Aquí la vía lenta se fuerza en todas las filas (cada conversión «falla»)
+y se compara: los mismos registros, con las mismas líneas, o el mismo error, con el mismo
+mensaje, campo, valor y origen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sena_relacionamiento.errores import DatoInvalido
+from sena_relacionamiento.io import csv_lector
+from sena_relacionamiento.io.csv_lector import ARCHIVOS, columnas
+
+# Por columna: celdas buenas (vacía, si la columna es opcional, también vale) y malas.
+_CELDAS: dict[str, tuple[list[str], list[str]]] = {
+    "id": (["g1", " g2 ", "CRM-1"], [""]),
+    "gestor": (["g1", "g2", "g1 "], ["", "  "]),
+    "nit": (["900123456", "900.123.456-8", "0900123456"], ["900.123.456-1", "0", "abc", ""]),
+    "rol": (["Empresarial", "ESTRATÉGICO"], ["jefe", ""]),
+    "regional": (["Huila", "41", "Bogotá D.C."], ["Boyara", ""]),
+    "fecha": (["10/03/2012", "2012-03-10", "2012-03-10 22:00"], ["31/02/2012", "10/03/12", ""]),
+    "fecha_gestion": (["10/03/2012", "2012-04-01", ""], ["09/03/2012", "ayer"]),
+    "tipo": (["Nuevo", "mantenimiento"], ["otro", ""]),
+    "medio": (["Visita", "telefonico"], ["correo", ""]),
+    "servicio": (["Formación", "formacion "], [""]),
+    "valor": (["$ 1.000.000", "2.500,50"], ["2.50", "-5", ""]),
+    "cantidad": (["1", "1.200", ""], ["0", "x"]),
+    "asistentes": (["35", "0"], ["-2", "1.2", ""]),
+    "formados": (["3", ""], ["9" * 19]),
+    "empleos": (["0", ""], ["-1"]),
+    "cuota_regulada": (["2", "3"], ["no"]),
+    "obligada": (["sí", "NO"], ["tal vez", ""]),
+    "monetiza": (["no", "NO"], ["quizá", "sí"]),
+    "razon": (["Convocatoria", " a  b "], [""]),
+}
+
+
+def _celda(nombre: str) -> st.SearchStrategy[str]:
+    buenas, malas = _CELDAS[nombre]
+    return st.integers(0, 60).flatmap(
+        lambda k: st.sampled_from(malas) if k == 0 else st.sampled_from(buenas)
+    )
+
+
+@st.composite
+def _csv(draw: st.DrawFn) -> tuple[str, bytes]:
+    archivo = draw(st.sampled_from(sorted(ARCHIVOS)))
+    obligatorias, opcionales = columnas(ARCHIVOS[archivo][1])
+    extra = draw(st.lists(st.sampled_from(opcionales), unique=True)) if opcionales else []
+    nombres = draw(st.permutations([*obligatorias, *extra]))
+    fila = st.tuples(*(_celda(n) for n in nombres)).map(list)
+    # A veces una fila corta o con una celda de más.
+    forma = st.integers(0, 80).map(
+        lambda k: None if k == 0 else slice(None, -1 if k == 1 else None)
+    )
+    filas = draw(st.lists(st.tuples(fila, forma), max_size=12))
+    renglones = [";".join(nombres)]
+    for celdas, corte in filas:
+        renglones.append(";".join(celdas[corte] if corte else [*celdas, "sobra"]))
+    return archivo, ("\n".join(renglones) + "\n").encode()
+
+
+def _leer(contenido: bytes, archivo: str) -> tuple[str, Any]:
+    clase = ARCHIVOS[archivo][1]
+    try:
+        registros, lineas = csv_lector._leer(contenido, archivo, clase)
+    except DatoInvalido as error:
+        return "error", (str(error), error.campo, error.valor, error.origen)
+    return "registros", (registros, list(lineas))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(caso=_csv())
+def test_la_via_rapida_da_lo_mismo_que_la_lenta(
+    caso: tuple[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archivo, contenido = caso
+    rapida = _leer(contenido, archivo)
+
+    def siempre_lenta(*_: object) -> Any:
+        def convertir(celda: str) -> object:
+            raise csv_lector._Lento
+
+        return convertir, {}
+
+    with monkeypatch.context() as m:
+        m.setattr(csv_lector, "_conversion", siempre_lenta)
+        lenta = _leer(contenido, archivo)
+    assert rapida == lenta
