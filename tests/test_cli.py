@@ -65,7 +65,7 @@ def test_python_m_informe_json() -> None:
     proceso = _python_m("informe", "--formato", "json")
     assert proceso.returncode == 0, proceso.stderr
     datos = json.loads(proceso.stdout)
-    assert (datos["esquema"], datos["periodo"], datos["dia_corte"]) == (1, "2012-03", 25)
+    assert (datos["esquema"], datos["periodo"], datos["dia_corte"]) == (2, "2012-03", 25)
     nacion = {f["indicador"]: f for f in datos["resultados"] if f["ambito"] == "nacional"}
     assert (nacion["SISMEG_FORMADOS"]["valor"], nacion["SISMEG_FORMADOS"]["meta"]) == (4300, 20000)
     assert (nacion["CV"]["valor"], nacion["CV"]["meta"], nacion["CV"]["estado"]) == (

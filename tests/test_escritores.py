@@ -239,15 +239,15 @@ def _recorrer(valor: Any) -> Iterator[Any]:
             yield from _recorrer(v)
 
 
-def test_json_esquema_1(ejemplo: Informe) -> None:
+def test_json_esquema_2(ejemplo: Informe) -> None:
     datos = json.loads(informe_json(ejemplo))
     assert datos == datos_json(ejemplo)
     assert list(datos) == [
         "esquema", "periodo", "inicio", "fin", "dia_corte", "parametros", "resultados",
-        "excluidos",
+        "excluidos", "gestores",
     ]  # fmt: skip
     assert (datos["esquema"], datos["periodo"], datos["inicio"], datos["fin"]) == (
-        1,
+        2,
         "2012-03",
         "2012-02-26",
         "2012-03-25",

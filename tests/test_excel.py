@@ -278,9 +278,13 @@ def test_serie_deduce_el_formato_y_no_escribe_xlsx(
     codigo, _, _ = _correr(capsys, *orden, "--salida", str(tmp_path / "s.json"))
     assert codigo == EXITO
     assert (tmp_path / "s.json").read_text(encoding="utf-8").startswith('{\n  "esquema"')
-    codigo, _, error = _correr(capsys, *orden, "--salida", str(tmp_path / "s.xlsx"))
+    # La serie también se escribe en Excel (issue 17); una extensión desconocida es un error.
+    codigo, _, _ = _correr(capsys, *orden, "--salida", str(tmp_path / "s.xlsx"))
+    assert codigo == EXITO
+    assert (tmp_path / "s.xlsx").read_bytes().startswith(b"PK")
+    codigo, _, error = _correr(capsys, *orden, "--salida", str(tmp_path / "s.pdf"))
     assert codigo == ERROR_DE_USO
-    assert ".txt, .json, .csv" in error
+    assert ".json" in error
 
 
 def test_serie_lee_libros_y_sus_errores_son_de_datos(

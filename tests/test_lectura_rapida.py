@@ -40,6 +40,7 @@ _CELDAS: dict[str, tuple[list[str], list[str]]] = {
     "obligada": (["sí", "NO"], ["tal vez", ""]),
     "monetiza": (["no", "NO"], ["quizá", "sí"]),
     "razon": (["Convocatoria", " a  b "], [""]),
+    "nombre": (["Ana Ruiz", " a  b ", ""], ["  "]),
 }
 
 
