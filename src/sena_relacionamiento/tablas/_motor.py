@@ -108,7 +108,8 @@ def registros_de(tabla: str, marco: Any, n: int | None = 2) -> tuple[Any, ...]:
     registros = []
     for fila in filas:
         try:
-            registros.append(tipo(**fila))
+            # Solo los campos: pandas puede sumar su índice como columna al pasar a Arrow.
+            registros.append(tipo(**{campo: fila[campo] for campo in campos}))
         except DatoInvalido as error:
             raise error.con_origen(tabla) from None
     return tuple(registros)
