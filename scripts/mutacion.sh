@@ -89,6 +89,7 @@ texto = re.sub(r"\n\[tool\.mutmut\].*?(?=\n\[|\Z)", "", texto, flags=re.S)
 texto += f"""
 [tool.mutmut]
 source_paths = ["src/"]
+also_copy = ["docs/"]
 only_mutate = [{sys.argv[1]}
 ]
 pytest_add_cli_args = ["-o", "addopts=", "-p", "no:cacheprovider", "-q", "-x"]
