@@ -631,6 +631,38 @@ ERRORES: list[tuple[str, Callable[[], object], type[ErrorSena], str]] = [
         "la empresa 900123456 está asignada a 2 gestores ('g1', 'g2'); se esperaba un solo gestor asignado por empresa",
     ),
     (
+        "bandas_indicador_desconocido",
+        lambda: attrs.evolve(
+            PARAMETROS_2012, umbrales_por_indicador={"XX": (Decimal("0.9"), Decimal("0.7"))}
+        ),
+        DatoInvalido,
+        "umbrales_por_indicador: no es un indicador con semáforo por bandas; se esperaba uno de: SISMEG_FORMADOS, SISMEG_EMPLEOS, EC, EP, EG, CV (se recibió 'XX')",
+    ),
+    (
+        "bandas_clave_no_texto",
+        lambda: attrs.evolve(PARAMETROS_2012, umbrales_por_indicador={5: (1, 1)}),
+        DatoInvalido,
+        "umbrales_por_indicador: no es un indicador con semáforo por bandas; se esperaba uno de: SISMEG_FORMADOS, SISMEG_EMPLEOS, EC, EP, EG, CV (se recibió 5)",
+    ),
+    (
+        "bandas_texto",
+        lambda: attrs.evolve(PARAMETROS_2012, umbrales_por_indicador={"EC": "ab"}),
+        DatoInvalido,
+        "umbrales_por_indicador: se esperaba un par (verde, amarillo) (se recibió 'ab')",
+    ),
+    (
+        "bandas_numero",
+        lambda: attrs.evolve(PARAMETROS_2012, umbrales_por_indicador={"EC": 5}),
+        DatoInvalido,
+        "umbrales_por_indicador: se esperaba un par (verde, amarillo) (se recibió 5)",
+    ),
+    (
+        "bandas_uno",
+        lambda: attrs.evolve(PARAMETROS_2012, umbrales_por_indicador={"EC": (1,)}),
+        DatoInvalido,
+        "umbrales_por_indicador: se esperaba un par (verde, amarillo) (se recibió (1,))",
+    ),
+    (
         "segmento_tipo",
         lambda: segmento_empresa(tipo="x"),
         DatoInvalido,
@@ -783,3 +815,9 @@ def test_r7_empresa_con_dos_gestores_lleva_el_registro_de_cada_uno_en_orden() ->
     with pytest.raises(RegistroInconsistente) as error:
         enrutar_solicitud(900123456, "Huila", asignaciones=[a1, a2], disponibles=[])
     assert error.value.registros == (a2, a1)  # g1, g2: el orden de los gestores del mensaje
+
+
+def test_r31_bandas_de_un_indicador_con_su_nombre_en_minusculas() -> None:
+    par = (Decimal("0.8"), Decimal("0.5"))
+    parametros = attrs.evolve(PARAMETROS_2012, umbrales_por_indicador={" ec ": par})
+    assert dict(parametros.umbrales_por_indicador) == {"EC": par}
