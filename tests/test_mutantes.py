@@ -821,3 +821,11 @@ def test_r31_bandas_de_un_indicador_con_su_nombre_en_minusculas() -> None:
     par = (Decimal("0.8"), Decimal("0.5"))
     parametros = attrs.evolve(PARAMETROS_2012, umbrales_por_indicador={" ec ": par})
     assert dict(parametros.umbrales_por_indicador) == {"EC": par}
+
+
+def test_r24_un_conteo_con_decimales_se_compara_exacto_con_la_meta() -> None:
+    # 1,5 sin denominador frente a una meta de 2: no cumple y 1,5 ÷ 2 = 0,75 es amarillo (R25).
+    assert evaluar(Decimal("1.5"), None, 2, horizonte_cerrado=True, avance=Fraction(1)) == (
+        Estado.NO_CUMPLE,
+        Semaforo.AMARILLO,
+    )
