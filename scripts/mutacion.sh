@@ -12,11 +12,16 @@ set -euo pipefail
 
 raiz="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mutmut="${MUTMUT:-mutmut}"
+# Una ruta relativa (MUTMUT=.venv/bin/mutmut) se resuelve antes de pasar a la copia.
+if [[ "$mutmut" == */* ]]; then
+  mutmut="$(cd "$(dirname "$mutmut")" && pwd)/$(basename "$mutmut")"
+fi
 alcance="${1:-subconjunto}"
 copia="$(mktemp -d "${TMPDIR:-/tmp}/sena-mutacion.XXXXXX")"
 trap 'rm -rf "$copia"' EXIT
 
-cp -r "$raiz/src" "$raiz/tests" "$raiz/pyproject.toml" "$copia/"
+# docs/ va también: alguna prueba compara la documentación con el código.
+cp -r "$raiz/src" "$raiz/tests" "$raiz/docs" "$raiz/pyproject.toml" "$copia/"
 cd "$copia"
 
 if [[ "$alcance" == "todo" ]]; then
@@ -36,6 +41,11 @@ if [[ "$alcance" == "todo" ]]; then
   "tests/test_periodos.py",
   "tests/test_relacionamiento.py",
   "tests/test_dinero.py",
+  "tests/test_vigencias.py",
+  "tests/test_registros.py",
+  "tests/test_nit.py",
+  "tests/test_repetidos.py",
+  "tests/test_r33_servicios.py",
   "tests/test_indicador_sismeg.py",
   "tests/test_indicador_ec.py",
   "tests/test_indicador_ep.py",
@@ -57,6 +67,7 @@ else
   pruebas='
   "tests/test_segmentacion.py",
   "tests/test_regionales.py",
+  "tests/test_registros.py",
   "tests/test_indicador_sismeg.py",
   "tests/test_indicador_ec.py",
   "tests/test_indicador_ep.py",
@@ -70,6 +81,8 @@ else
   "tests/test_mutantes.py",'
 fi
 
+# «-k not tablas»: la vía por columnas (polars, DuckDB) no se muta, y sus hilos, creados en el
+# proceso padre de mutmut, dejan colgados a los hijos que mutmut crea con fork.
 # La copia siempre usa la configuración de este script (la de pyproject se reemplaza).
 python3 - "$modulos" "$pruebas" <<'PY'
 import re, sys
@@ -78,9 +91,10 @@ texto = re.sub(r"\n\[tool\.mutmut\].*?(?=\n\[|\Z)", "", texto, flags=re.S)
 texto += f"""
 [tool.mutmut]
 source_paths = ["src/"]
+also_copy = ["docs/"]
 only_mutate = [{sys.argv[1]}
 ]
-pytest_add_cli_args = ["-o", "addopts=", "-p", "no:cacheprovider", "-q", "-x"]
+pytest_add_cli_args = ["-o", "addopts=", "-p", "no:cacheprovider", "-q", "-x", "-k", "not tablas"]
 pytest_add_cli_args_test_selection = [{sys.argv[2]}
 ]
 """

@@ -97,3 +97,19 @@ def test_r18_exclusiones_de_af(via: Via) -> None:
             ("nadie", date(2012, 3, 1), Motivo.GESTOR_DESCONOCIDO),
         ]
     )
+
+
+def test_r18_af_suma_los_ambientes_del_mes_de_un_mismo_gestor(via: Via) -> None:
+    # Dos registros de ana en marzo (2 y 3 ambientes) y uno en enero (1): mes 5, año 6.
+    ambientes = [
+        Ambiente(gestor="ana", fecha=date(2012, 3, 1), valor=10, cantidad=2),
+        Ambiente(gestor="ana", fecha=date(2012, 3, 20), valor=20, cantidad=3),
+        Ambiente(gestor="ana", fecha=date(2012, 1, 15), valor=5),
+    ]
+    af = via.informe_de([ANA], ambientes=ambientes).gestor("ana").af
+    assert (af.valor, af.numerador) == (5, 5)
+    assert af.detalle == {
+        "valor_pesos": Decimal(30),
+        "cantidad_anio": 6,
+        "valor_pesos_anio": Decimal(35),
+    }

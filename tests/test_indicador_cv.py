@@ -178,3 +178,10 @@ def test_r25_meta_cero_de_guainia_es_verde(via: Via, mes: int) -> None:
     cv = via.informe_de([ANA], mes=mes).regional("Guainía").cv
     assert (cv.meta, cv.valor, cv.semaforo) == (0, 0, Semaforo.VERDE)
     assert cv.estado is (Estado.CUMPLE if mes == 12 else Estado.EN_CURSO)
+
+
+def test_r19_en_febrero_el_incremento_descuenta_lo_de_enero(via: Via) -> None:
+    # Febrero: el corte anterior es el 2012-01-25; el contrato del 2012-01-20 es de enero.
+    contratos = _contratos("800000101", [date(2012, 1, 20), date(2012, 2, 10)])
+    cv = via.informe_de([ANA], contratos=contratos, mes=2).regional("Huila").cv
+    assert (cv.valor, cv.detalle["incremento_mes"]) == (2, 1)

@@ -182,3 +182,13 @@ def test_r24_r25_eg_se_evalua_cada_mes_contra_la_meta_entera(
     ]
     eg = via.informe_de([ANA], solicitudes=solicitudes, mes=1).gestor("ana").eg
     assert (eg.estado, eg.semaforo) == (estado, semaforo)
+
+
+def test_r8_r17_la_solicitud_del_primer_dia_del_mes_cuenta(via: Via) -> None:
+    # Marzo empieza el 2012-02-26 (día siguiente al corte de febrero): cuenta; la del 25 no.
+    solicitudes = [
+        _solicitud("s1", fecha=date(2012, 2, 26), gestion=date(2012, 2, 26)),
+        _solicitud("s2", fecha=date(2012, 2, 25), gestion=date(2012, 2, 25)),
+    ]
+    eg = via.informe_de([ANA], solicitudes=solicitudes).gestor("ana").eg
+    assert (eg.numerador, eg.denominador) == (1, 1)

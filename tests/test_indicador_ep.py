@@ -127,3 +127,21 @@ def test_r25_ep_antes_de_cerrar_el_trimestre_esta_en_curso_y_se_prorratea(via: V
     assert ep.semaforo is Semaforo.AMARILLO
     luis = _datos_ep(via, mes=5).gestor("luis").ep
     assert (luis.valor, luis.estado, luis.semaforo) == (Decimal(2), Estado.EN_CURSO, Semaforo.VERDE)
+
+
+def test_r9_r16_el_servicio_del_primer_dia_del_trimestre_cuenta(via: Via) -> None:
+    # T2 empieza el 2012-03-26: el uso de ese día cuenta; el del 2012-03-25 es de T1.
+    a = nits(1, 100)[0]
+    servicios = [
+        ServicioUsado(nit=a, fecha=date(2012, 3, 26), servicio="Formación"),
+        ServicioUsado(nit=a, fecha=date(2012, 3, 25), servicio="Innovación"),
+    ]
+    inf = via.informe_de(
+        [ANA],
+        asignar("ana", [a]),
+        contactos=contactar("ana", [a], date(2012, 4, 10)),
+        servicios=servicios,
+        mes=6,
+    )
+    ep = inf.gestor("ana").ep
+    assert (ep.numerador, ep.denominador) == (1, 1)

@@ -107,3 +107,26 @@ def test_r21_exclusiones_de_pe(via: Via) -> None:
             ("X", Motivo.GESTOR_DESCONOCIDO),
         ]
     )
+
+
+def test_r21_pe_suma_los_eventos_del_mes_de_un_mismo_gestor_y_de_la_regional(via: Via) -> None:
+    # Marzo: dos eventos de ana (25 y 15 asistentes) y dos sin gestor (40 y 5): cada parcial
+    # suma dos registros del mes.
+    eventos = [
+        Evento(regional="Huila", fecha=date(2012, 3, 1), asistentes=25, razon="A", gestor="ana"),
+        Evento(regional="Huila", fecha=date(2012, 3, 2), asistentes=15, razon="B", gestor="ana"),
+        Evento(regional="Huila", fecha=date(2012, 3, 3), asistentes=40, razon="C"),
+        Evento(regional="Huila", fecha=date(2012, 3, 4), asistentes=5, razon="D"),
+    ]
+    inf = via.informe_de([ANA], eventos=eventos)
+    pe = inf.gestor("ana").pe
+    assert (pe.valor, pe.numerador) == (2, 2)
+    assert pe.detalle == {
+        "asistentes": 40,
+        "razones": ("A", "B"),
+        "eventos_anio": 2,
+        "asistentes_anio": 40,
+    }
+    huila = inf.regional("Huila").pe
+    assert (huila.valor, huila.detalle["asistentes"]) == (4, 85)
+    assert (huila.detalle["eventos_anio"], huila.detalle["asistentes_anio"]) == (4, 85)

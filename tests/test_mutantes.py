@@ -532,6 +532,18 @@ ERRORES: list[tuple[str, Callable[[], object], type[ErrorSena], str]] = [
         "temas: un tema no puede repetirse; repetidos: INNOVACION",
     ),
     (
+        "rel_temas_varios_repetidos",
+        lambda: Relacionamiento(
+            segmento="PYMES",
+            alcance="por solicitud",
+            temas=["innovacion", "empleo sne", "innovacion", "empleo sne"],
+            canal="contact center",
+            solo_por_solicitud=True,
+        ),
+        DatoInvalido,
+        "temas: un tema no puede repetirse; repetidos: EMPLEO_SNE, INNOVACION",
+    ),
+    (
         "rel_alcance",
         lambda: Relacionamiento(
             segmento="PYMES",
@@ -619,6 +631,44 @@ ERRORES: list[tuple[str, Callable[[], object], type[ErrorSena], str]] = [
         "la empresa 900123456 está asignada a 2 gestores ('g1', 'g2'); se esperaba un solo gestor asignado por empresa",
     ),
     (
+        "bandas_indicador_desconocido",
+        lambda: attrs.evolve(
+            PARAMETROS_2012, umbrales_por_indicador={"XX": (Decimal("0.9"), Decimal("0.7"))}
+        ),
+        DatoInvalido,
+        "umbrales_por_indicador: no es un indicador con semáforo por bandas; se esperaba uno de: SISMEG_FORMADOS, SISMEG_EMPLEOS, EC, EP, EG, CV (se recibió 'XX')",
+    ),
+    (
+        "bandas_clave_no_texto",
+        lambda: attrs.evolve(PARAMETROS_2012, umbrales_por_indicador={5: (1, 1)}),
+        DatoInvalido,
+        "umbrales_por_indicador: no es un indicador con semáforo por bandas; se esperaba uno de: SISMEG_FORMADOS, SISMEG_EMPLEOS, EC, EP, EG, CV (se recibió 5)",
+    ),
+    (
+        "bandas_texto",
+        lambda: attrs.evolve(PARAMETROS_2012, umbrales_por_indicador={"EC": "ab"}),
+        DatoInvalido,
+        "umbrales_por_indicador: se esperaba un par (verde, amarillo) (se recibió 'ab')",
+    ),
+    (
+        "bandas_numero",
+        lambda: attrs.evolve(PARAMETROS_2012, umbrales_por_indicador={"EC": 5}),
+        DatoInvalido,
+        "umbrales_por_indicador: se esperaba un par (verde, amarillo) (se recibió 5)",
+    ),
+    (
+        "bandas_uno",
+        lambda: attrs.evolve(PARAMETROS_2012, umbrales_por_indicador={"EC": (1,)}),
+        DatoInvalido,
+        "umbrales_por_indicador: se esperaba un par (verde, amarillo) (se recibió (1,))",
+    ),
+    (
+        "segmento_tipo",
+        lambda: segmento_empresa(tipo="x"),
+        DatoInvalido,
+        "tipo: no es un valor de TipoEmpresa; se esperaba uno de: A, B, NO_FOCALIZADA (se recibió 'x')",
+    ),
+    (
         "sin_destino",
         lambda: enrutar_solicitud(1, "Huila", asignaciones=[], disponibles=[]),
         SinDestino,
@@ -703,3 +753,79 @@ def test_texto_exacto_del_error(
         llamada()
     assert type(error.value) is clase
     assert str(error.value) == mensaje
+
+
+# Fábricas que el módulo llama al importarse -------------------------------------------------
+# mutmut activa un mutante después de importar el paquete: lo que se calcula al importar
+# (validadores de attrs, metadatos, constantes) no ve el mutante. Estas pruebas llaman de nuevo
+# a la fábrica y comparan con lo que el módulo usa.
+
+
+def test_r16_r17_r20_r13_los_indicadores_razon_son_ec_ep_eg_y_em() -> None:
+    from sena_relacionamiento.informe import RAZONES, _razones
+
+    esperadas = frozenset({Indicador.EC, Indicador.EP, Indicador.EG, Indicador.EM})
+    assert _razones() == RAZONES == esperadas
+
+
+@pytest.mark.parametrize(
+    ("valor", "mensaje"),
+    [
+        (0, "dia_corte: el día de corte va de 1 a 28 (se recibió 0)"),
+        (29, "dia_corte: el día de corte va de 1 a 28 (se recibió 29)"),
+        ("5", "dia_corte: se esperaba un int (se recibió '5')"),
+    ],
+)
+def test_r8_validador_del_dia_de_corte(valor: object, mensaje: str) -> None:
+    from sena_relacionamiento.periodos import _rango
+
+    validar = _rango(1, 28, "el día de corte")
+    atributo = attrs.fields(Periodo).dia_corte
+    validar(None, atributo, 1)
+    validar(None, atributo, 28)
+    with pytest.raises(DatoInvalido) as error:
+        validar(None, atributo, valor)
+    assert str(error.value) == mensaje
+
+
+def test_r30_validador_de_tablas_con_todas_las_llaves() -> None:
+    from sena_relacionamiento.parametros import Parametros, _todas_las_llaves
+
+    atributo = attrs.fields(Parametros).reparto_sismeg
+    validar = _todas_las_llaves(Rol)
+    validar(None, atributo, dict(PARAMETROS_2012.reparto_sismeg))  # type: ignore[arg-type]
+    with pytest.raises(DatoInvalido) as error:
+        validar(None, atributo, {})  # type: ignore[arg-type]
+    assert str(error.value) == (
+        "reparto_sismeg: la tabla debe nombrar todos los valores; faltan: ESTRATEGICO, EMPRESARIAL"
+    )
+
+
+def test_r30_cada_parametro_lleva_su_fuente() -> None:
+    from sena_relacionamiento.parametros import Parametros, _fuente
+
+    assert _fuente("§2c") == {"fuente": "§2c"}
+    assert attrs.fields(Parametros).meta_eg.metadata == _fuente(
+        "§2c: gestionar el 60 % de los requerimientos al mes"
+    )
+
+
+def test_r7_empresa_con_dos_gestores_lleva_el_registro_de_cada_uno_en_orden() -> None:
+    a1, a2 = una_asignacion(gestor="g2"), una_asignacion()
+    with pytest.raises(RegistroInconsistente) as error:
+        enrutar_solicitud(900123456, "Huila", asignaciones=[a1, a2], disponibles=[])
+    assert error.value.registros == (a2, a1)  # g1, g2: el orden de los gestores del mensaje
+
+
+def test_r31_bandas_de_un_indicador_con_su_nombre_en_minusculas() -> None:
+    par = (Decimal("0.8"), Decimal("0.5"))
+    parametros = attrs.evolve(PARAMETROS_2012, umbrales_por_indicador={" ec ": par})
+    assert dict(parametros.umbrales_por_indicador) == {"EC": par}
+
+
+def test_r24_un_conteo_con_decimales_se_compara_exacto_con_la_meta() -> None:
+    # 1,5 sin denominador frente a una meta de 2: no cumple y 1,5 ÷ 2 = 0,75 es amarillo (R25).
+    assert evaluar(Decimal("1.5"), None, 2, horizonte_cerrado=True, avance=Fraction(1)) == (
+        Estado.NO_CUMPLE,
+        Semaforo.AMARILLO,
+    )
