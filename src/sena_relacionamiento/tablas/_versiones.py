@@ -16,7 +16,7 @@ from sena_relacionamiento.errores import DependenciaFaltante
 __all__ = ["MINIMOS", "exigir_version"]
 
 MINIMOS: Final[Mapping[str, str]] = {
-    "narwhals": "2.11",
+    "narwhals": "2.29",
     "pandas": "2.2",
     "polars": "1.0",
     "pyarrow": "15",
