@@ -18,7 +18,7 @@ __all__ = ["MINIMOS", "exigir_version"]
 MINIMOS: Final[Mapping[str, str]] = {
     "narwhals": "2.29",
     "pandas": "2.2",
-    "polars": "1.0",
+    "polars": "2.1",
     "pyarrow": "15",
     "duckdb": "1.3",
 }
