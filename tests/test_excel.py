@@ -17,7 +17,7 @@ import attrs
 import pytest
 from _excel import Filas, carpeta_xlsx, escribir, hojas_de_ejemplo, libro
 
-from sena_relacionamiento import _cli_serie
+from sena_relacionamiento import cli
 from sena_relacionamiento.cli import (
     ERROR_AL_ESCRIBIR,
     ERROR_DE_USO,
@@ -704,7 +704,7 @@ def test_serie_con_datos_que_no_existen_y_sin_poder_escribir(
     def sin_espacio(ruta: object, contenido: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(_cli_serie, "escribir_atomico", sin_espacio)
+    monkeypatch.setattr(cli, "escribir_atomico", sin_espacio)  # `_entregar` escribe
     codigo, _, error = _correr(capsys, *orden, "--salida", str(tmp_path / "s.csv"))
     assert codigo == ERROR_AL_ESCRIBIR
     assert "no queda espacio en el disco" in error

@@ -9,8 +9,7 @@ from typing import Any
 
 from sena_relacionamiento import _cli_datos
 from sena_relacionamiento.errores import DatoInvalido
-from sena_relacionamiento.io._archivos import comprobar_salida, motivo_de_sistema
-from sena_relacionamiento.io.escritores import escribir_atomico
+from sena_relacionamiento.io._archivos import comprobar_salida
 from sena_relacionamiento.io.filtros import filtrar_serie
 from sena_relacionamiento.io.serie_escritores import FORMATOS_SERIE, generar_serie
 from sena_relacionamiento.parametros import PARAMETROS_2012
@@ -83,7 +82,7 @@ def _periodo(nombre: str, texto: str, dia_corte: int) -> Periodo:
 
 def ejecutar(args: argparse.Namespace) -> None:
     """Corre ``serie`` con los argumentos ya leídos."""
-    from sena_relacionamiento.cli import _ErrorAlEscribir, _ErrorDeUso, _escribir
+    from sena_relacionamiento.cli import _entregar, _ErrorDeUso
     from sena_relacionamiento.io.parametros import cargar_parametros
 
     args.formato = _cli_datos.formato_de_salida(args, FORMATOS_SERIE)
@@ -100,14 +99,4 @@ def ejecutar(args: argparse.Namespace) -> None:
     s = serie(datos, desde, hasta, parametros=parametros or PARAMETROS_2012)
     s = filtrar_serie(s, regional=args.regional, gestor=args.gestor)
     contenido = generar_serie(s, args.formato)
-    if args.salida:
-        try:
-            escribir_atomico(args.salida, contenido)
-        except OSError as error:
-            raise _ErrorAlEscribir(
-                f"--salida: no se pudo escribir {args.salida!r}: {motivo_de_sistema(error)}"
-            ) from None
-        print(f"Serie {desde} a {hasta} en formato {args.formato} escrita en {args.salida}")
-    else:
-        assert isinstance(contenido, str)  # solo xlsx da bytes, y exige --salida
-        _escribir(contenido, binario=args.formato != "texto")
+    _entregar(args, contenido, f"Serie {desde} a {hasta} en formato {args.formato} escrita")

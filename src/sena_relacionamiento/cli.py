@@ -336,6 +336,12 @@ def _orden_informe(args: argparse.Namespace) -> None:
         print(f"{PROG}: motor: puro (registros en Python)", file=sys.stderr)
     inf = filtrar(informe(datos, periodo, parametros=p), regional=args.regional, gestor=args.gestor)
     contenido = generar(inf, args.formato)
+    _entregar(args, contenido, f"Informe {periodo} en formato {args.formato} escrito")
+
+
+def _entregar(args: argparse.Namespace, contenido: str | bytes, aviso: str) -> None:
+    """Escribe `contenido` en ``--salida`` (completo o nada) y lo avisa con `aviso`, o en la
+    salida estándar sin ella; un error del sistema al escribir sale con `ERROR_AL_ESCRIBIR`."""
     if args.salida:
         try:
             escribir_atomico(args.salida, contenido)
@@ -343,7 +349,7 @@ def _orden_informe(args: argparse.Namespace) -> None:
             raise _ErrorAlEscribir(
                 f"--salida: no se pudo escribir {args.salida!r}: {motivo_de_sistema(error)}"
             ) from None
-        print(f"Informe {periodo} en formato {args.formato} escrito en {args.salida}")
+        print(f"{aviso} en {args.salida}")
     else:
         assert isinstance(contenido, str)  # solo xlsx da bytes, y exige --salida
         _escribir(contenido, binario=args.formato != "texto")
