@@ -25,6 +25,7 @@ from sena_relacionamiento.acceso import (
 )
 from sena_relacionamiento.datos import DatosSeguimiento, Exclusion, Motivo
 from sena_relacionamiento.dinero import Pesos, parsear_pesos, validar_pesos
+from sena_relacionamiento.enrutamiento import Destino, TipoDestino, enrutar_solicitud
 from sena_relacionamiento.enumeraciones import EnumSena, Rol, SegmentoRegional, TipoEmpresa
 from sena_relacionamiento.errores import (
     AccesoDenegado,
@@ -62,13 +63,10 @@ from sena_relacionamiento.relacionamiento import (
     MATRIZ_RELACIONAMIENTO,
     Alcance,
     Canal,
-    Destino,
     Gremio,
     Relacionamiento,
     SegmentoEmpresa,
     Tema,
-    TipoDestino,
-    enrutar_solicitud,
     relacionamiento,
     segmento_empresa,
 )

@@ -33,6 +33,7 @@ from stdnum.co import nit as stdnum_nit
 
 from sena_relacionamiento.acceso import CarpetaCompartida, RolUsuario, Usuario
 from sena_relacionamiento.datos import DatosSeguimiento
+from sena_relacionamiento.enrutamiento import Destino, TipoDestino
 from sena_relacionamiento.enumeraciones import Rol
 from sena_relacionamiento.informe import Informe, informe
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
@@ -54,9 +55,7 @@ from sena_relacionamiento.registros import (
 )
 from sena_relacionamiento.relacionamiento import (
     MATRIZ_RELACIONAMIENTO,
-    Destino,
     Relacionamiento,
-    TipoDestino,
 )
 from sena_relacionamiento.testing.constructores import PERIODO, SERVICIOS
 
