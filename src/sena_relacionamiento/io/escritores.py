@@ -280,8 +280,7 @@ def informe_csv(inf: Informe) -> str:
 
 # --- CSV para Excel en español ---
 
-ENCABEZADO_CSV_EXCEL: Final = (
-    "Ámbito",
+_ENCABEZADO_AMBITO: Final = (
     "Clave",
     "Nombre",
     "Indicador",
@@ -296,6 +295,8 @@ ENCABEZADO_CSV_EXCEL: Final = (
     "Semáforo",
     "Avance",
 )
+"""Las columnas de una fila para personas (hojas por ámbito del XLSX y CSV para Excel)."""
+ENCABEZADO_CSV_EXCEL: Final = ("Ámbito", *_ENCABEZADO_AMBITO)
 """El encabezado del CSV para Excel (``--formato csv-excel``), para personas."""
 
 
@@ -354,21 +355,6 @@ _HOJAS: Final = (
 )
 _RELLENOS: Final = {Semaforo.VERDE: "C6EFCE", Semaforo.AMARILLO: "FFEB9C", Semaforo.ROJO: "FFC7CE"}
 _FORMATO_FECHA: Final = "DD/MM/YYYY"
-_ENCABEZADO_AMBITO: Final = (
-    "Clave",
-    "Nombre",
-    "Indicador",
-    "Descripción",
-    "Inicio",
-    "Fin",
-    "Valor",
-    "Meta",
-    "Numerador",
-    "Denominador",
-    "Estado",
-    "Semáforo",
-    "Avance",
-)
 _ANCHOS_AMBITO: Final = (8, 22, 15, 34, 11, 11, 10, 10, 11, 12, 10, 10, 9)
 
 
