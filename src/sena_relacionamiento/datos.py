@@ -45,7 +45,7 @@ from sena_relacionamiento.registros import (
     Solicitud,
 )
 
-__all__ = ["DatosSeguimiento", "Exclusion", "Motivo", "clave_de_orden"]
+__all__ = ["TIPOS_DE_REGISTRO", "DatosSeguimiento", "Exclusion", "Motivo", "clave_de_orden"]
 
 R = TypeVar("R")
 
@@ -115,23 +115,24 @@ def _campos(registro: Registro) -> tuple[Any, ...]:
     return attrs.astuple(registro, recurse=False)
 
 
+TIPOS_DE_REGISTRO: Final = (
+    Gestor,
+    Asignacion,
+    Contacto,
+    ServicioUsado,
+    Solicitud,
+    Ambiente,
+    ContratoAprendizaje,
+    EmpresaCuota,
+    Evento,
+    LogroSismeg,
+)
+"""Los tipos de registro en el orden de las colecciones de `DatosSeguimiento` (el orden de
+los excluidos)."""
+
 # Los campos de cada tipo de registro, leídos sin el recorrido de `attrs.astuple` (issue 15).
 _CAMPOS: Final[Mapping[type[Any], Callable[[Registro], tuple[Any, ...]]]] = MappingProxyType(
-    {
-        clase: attrgetter(*(a.name for a in attrs.fields(clase)))
-        for clase in (
-            Gestor,
-            Asignacion,
-            Contacto,
-            ServicioUsado,
-            Solicitud,
-            Ambiente,
-            ContratoAprendizaje,
-            EmpresaCuota,
-            Evento,
-            LogroSismeg,
-        )
-    }
+    {clase: attrgetter(*(a.name for a in attrs.fields(clase))) for clase in TIPOS_DE_REGISTRO}
 )
 
 

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 import attrs
 
 from sena_relacionamiento._inmutable import MapaFijo
-from sena_relacionamiento.datos import DatosSeguimiento, Exclusion, clave_de_orden
+from sena_relacionamiento.datos import (
+    TIPOS_DE_REGISTRO,
+    DatosSeguimiento,
+    Exclusion,
+    clave_de_orden,
+)
 from sena_relacionamiento.enumeraciones import Rol
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.indicadores import af, cv, ec, eg, em, ep, pe, sismeg
@@ -34,16 +39,7 @@ from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.regionales import REGIONALES, ConsultaRegional, Regional, regional
 from sena_relacionamiento.registros import (
-    Ambiente,
-    Asignacion,
-    Contacto,
-    ContratoAprendizaje,
-    EmpresaCuota,
-    Evento,
     Gestor,
-    LogroSismeg,
-    ServicioUsado,
-    Solicitud,
 )
 from sena_relacionamiento.registros import id_gestor as _id_gestor
 
@@ -55,20 +51,6 @@ __all__ = ["Informe", "Tablero", "informe"]
 
 CLAVE_NACIONAL: Final = "CO"
 
-# Los tipos de registro en el orden de las colecciones de `DatosSeguimiento` (el de los
-# excluidos).
-_TIPOS: Final = (
-    Gestor,
-    Asignacion,
-    Contacto,
-    ServicioUsado,
-    Solicitud,
-    Ambiente,
-    ContratoAprendizaje,
-    EmpresaCuota,
-    Evento,
-    LogroSismeg,
-)
 
 COLUMNAS_FILAS: Final = (
     "ambito",
@@ -417,7 +399,7 @@ def _consolidar(
         tableros[ambito.tipo][clave] = _tablero(ambito, nombre, parciales, ctx)
     # Los excluidos en un orden que no depende del de la entrada: por tipo de registro (el de
     # las colecciones de `DatosSeguimiento`), luego por motivo y luego `clave_de_orden`.
-    por_tipo: dict[type, dict[str, list[Any]]] = {tipo: {} for tipo in _TIPOS}
+    por_tipo: dict[type, dict[str, list[Any]]] = {tipo: {} for tipo in TIPOS_DE_REGISTRO}
     for e in datos.excluidos:
         por_tipo[type(e.registro)].setdefault(e.motivo, []).append(e.registro)
     vistos: set[int] = set()
