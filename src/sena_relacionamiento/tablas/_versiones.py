@@ -16,9 +16,9 @@ from sena_relacionamiento.errores import DependenciaFaltante
 __all__ = ["MINIMOS", "exigir_version"]
 
 MINIMOS: Final[Mapping[str, str]] = {
-    "narwhals": "2.29",
+    "narwhals": "2.27.1",
     "pandas": "2.2",
-    "polars": "2.1",
+    "polars": "1.3",
     "pyarrow": "15",
     "duckdb": "1.3",
 }
