@@ -1,0 +1,239 @@
+"""La lectura por columnas de una carpeta de CSV (issue 15): polars lee cada archivo, cada
+texto distinto de una columna se convierte una vez con el mismo conversor de la vía pura
+(`csv_lector`) y las cifras las calcula `tablas` (`informe_tabular`), sin un registro por fila.
+
+Uso interno de la línea de comandos (``--motor columnas``). Solo lee lo que puede leer igual
+que la vía pura: CSV en UTF-8 (con o sin BOM) o Windows-1252, separados por ``,``, ``;`` o
+tabulador, sin comillas, sin ``\\r`` sueltos y sin celdas de más de `LIMITE_CELDA`
+caracteres. Lo demás (un libro de Excel, un CSV con comillas…) es `NoSoportado`, con el
+motivo, y la línea de comandos usa la vía pura. Ante cualquier dato malo (una celda, una
+fila cortada, una contradicción entre registros) es `HayUnError`: la vía pura vuelve a leer
+la carpeta y da el mismo error, con el mismo mensaje, que da siempre.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from sena_relacionamiento.enumeraciones import EnumSena
+from sena_relacionamiento.errores import DatoInvalido, ErrorSena
+from sena_relacionamiento.informe import Informe, _consolidar
+from sena_relacionamiento.io import csv_lector
+from sena_relacionamiento.io.entrada import EXCEL, _entradas
+from sena_relacionamiento.parametros import Parametros
+from sena_relacionamiento.periodos import Periodo
+from sena_relacionamiento.regionales import Regional
+
+__all__ = ["FORMATOS", "HayUnError", "NoSoportado", "informe_por_columnas", "leer_tablas"]
+
+
+class NoSoportado(Exception):
+    """La carpeta tiene algo que la vía por columnas no lee: la vía pura la lee."""
+
+
+class HayUnError(Exception):
+    """Los datos tienen un error: la vía pura lo da con su mensaje."""
+
+
+_COLUMNA: Final = "linea"
+_SEPARADOR_LINEA: Final = "\x1f"  # no aparece en la carpeta (se comprueba)
+
+
+def _texto(contenido: bytes, nombre: str) -> bytes:
+    """Los bytes en UTF-8 que lee polars, o `NoSoportado` / `HayUnError`."""
+    if contenido.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise NoSoportado(f"{nombre} está en UTF-16")
+    try:
+        contenido.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            contenido = csv_lector._decodificar(contenido, nombre).encode("utf-8")
+        except DatoInvalido:
+            raise HayUnError from None
+    if b"\x00" in contenido:
+        raise HayUnError
+    if b'"' in contenido:
+        raise NoSoportado(f"{nombre} tiene comillas")
+    if contenido.count(b"\r") != contenido.count(b"\r\n"):
+        raise NoSoportado(f"{nombre} tiene saltos de línea \\r sueltos")
+    if _SEPARADOR_LINEA.encode() in contenido:
+        raise NoSoportado(f"{nombre} tiene el carácter de control 0x1F")
+    return contenido
+
+
+def _valor_tabular(valor: object) -> object:
+    """El valor convertido por el registro como lo lee `tablas`: un enum por su nombre, una
+    regional por su código; lo demás tal cual."""
+    if isinstance(valor, EnumSena):
+        return valor.name
+    if isinstance(valor, Regional):
+        return valor.codigo
+    return valor
+
+
+def _tipo_polars(valores: list[object], pl: Any) -> Any:
+    """El tipo polars de una columna con estos valores (ya convertidos)."""
+    presentes = [v for v in valores if v is not None]
+    if not presentes:
+        return pl.String
+    if any(isinstance(v, bool) for v in presentes):
+        return pl.Boolean
+    if any(isinstance(v, datetime) for v in presentes):
+        if any(isinstance(v, datetime) and v.tzinfo is not None for v in presentes):
+            raise NoSoportado("hay fechas con zona horaria")
+        return pl.Datetime("us")
+    if any(isinstance(v, date) for v in presentes):
+        return pl.Date
+    if any(isinstance(v, Decimal) for v in presentes):
+        exponentes = [v.as_tuple().exponent for v in presentes if isinstance(v, Decimal)]
+        return pl.Decimal(38, max(0, *(-e for e in exponentes if isinstance(e, int))))
+    if any(isinstance(v, int) for v in presentes):
+        return pl.Int64
+    return pl.String
+
+
+def _tabla(contenido: bytes, nombre: str, clase: type[Any], pl: Any) -> Any:
+    """El marco polars (tipado como lo lee `tablas`) de un CSV, o `NoSoportado`/`HayUnError`."""
+    datos = _texto(contenido, nombre)
+    lineas = pl.read_csv(
+        datos,
+        has_header=False,
+        separator=_SEPARADOR_LINEA,
+        quote_char=None,
+        schema={_COLUMNA: pl.String},
+    ).get_column(_COLUMNA)
+    limite = min(csv_lector.LIMITE_CELDA, 131072)
+    if len(lineas) and (lineas.str.len_chars().max() or 0) > limite:
+        raise NoSoportado(f"{nombre} tiene líneas muy largas")
+    separador, linea_sep = csv_lector._separador(datos.decode("utf-8-sig"))
+    if separador not in (",", ";", "\t"):
+        raise NoSoportado(f"{nombre} usa el separador {separador!r}")
+    marco = pl.DataFrame({_COLUMNA: lineas}).with_row_index("_n", offset=1)
+    # Fuera las filas sin nada (solo separadores y espacios) y la línea sep= de Excel.
+    vacia = (
+        pl.col(_COLUMNA).fill_null("").str.replace_all(separador, "", literal=True)
+        .str.strip_chars().eq("")
+    )  # fmt: skip
+    marco = marco.filter(~vacia & (pl.col("_n") != linea_sep))
+    if marco.height == 0:
+        raise HayUnError
+    cabeza = marco.row(0)
+    try:
+        nombres, obligatorias = csv_lector._encabezado(
+            cabeza[1].split(separador), nombre, clase, cabeza[0]
+        )
+    except DatoInvalido:
+        raise HayUnError from None
+    filas = marco.slice(1)
+    partes = pl.col(_COLUMNA).str.split(separador, inclusive=False)
+    if filas.height and filas.select(partes.list.len().ne(len(nombres)).any()).item():
+        raise HayUnError  # una fila cortada o con un separador de más
+    texto = dict.fromkeys(nombres, pl.String)
+    celdas = (
+        filas.select(partes.list.get(i).alias(columna) for i, columna in enumerate(nombres))
+        if filas.height
+        else pl.DataFrame(schema=texto)
+    )
+    memos: dict[tuple[object, ...], dict[str, object]] = {}
+    columnas: dict[str, Any] = {}
+    convertidos: dict[str, Mapping[str, object]] = {}
+    for columna in nombres:
+        convertir, _ = csv_lector._conversion(clase, columna, memos)
+        distintos = celdas.get_column(columna).unique().to_list()
+        mapa: dict[str, object] = {}
+        for texto in distintos:
+            try:
+                mapa[texto] = _valor_tabular(convertir(texto))
+            except (DatoInvalido, csv_lector._Lento):
+                raise HayUnError from None
+        convertidos[columna] = mapa
+        claves = list(mapa)
+        valores = list(mapa.values())
+        tipo = _tipo_polars(valores, pl)
+        if tipo == pl.Decimal:
+            valores = [None if v is None else Decimal(v) for v in valores]  # type: ignore[arg-type]
+        columnas[columna] = pl.col(columna).replace_strict(
+            claves, pl.Series(valores, dtype=tipo), return_dtype=tipo
+        )
+    del obligatorias  # comprobadas por el conversor de cada celda
+    tipada = celdas.select(expr.alias(c) for c, expr in columnas.items())
+    _entre_campos(tipada, clase, pl)
+    return tipada
+
+
+def _entre_campos(marco: Any, clase: type[Any], pl: Any) -> None:
+    """Las comprobaciones entre campos de los registros (``__attrs_post_init__``)."""
+    nombre = clase.__name__
+    if nombre == "Solicitud" and "fecha_gestion" in marco.columns:
+        fecha, gestion = pl.col("fecha"), pl.col("fecha_gestion")
+        if marco.schema["fecha"] != marco.schema["fecha_gestion"]:
+            raise NoSoportado("fecha y fecha_gestion de distinto tipo")
+        if marco.select((gestion < fecha).any()).item():
+            raise HayUnError
+    monetiza = pl.col("monetiza") & (pl.col("cuota_regulada") == 0)
+    if nombre == "EmpresaCuota" and marco.select(monetiza.any()).item():
+        raise HayUnError
+
+
+def leer_tablas(carpeta: str | os.PathLike[str]) -> dict[str, Any]:
+    """Las tablas polars de una carpeta de CSV, por nombre de tabla (``contactos``…), listas
+    para `informe_tabular`; `NoSoportado` o `HayUnError` si no."""
+    import polars as pl
+
+    raiz = Path(carpeta)
+    if not raiz.is_dir():
+        raise NoSoportado("--datos no es una carpeta")
+    errores: list[DatoInvalido] = []
+    try:
+        encontrados = _entradas(raiz, errores, None)
+    except OSError:
+        raise HayUnError from None
+    if errores or not encontrados:
+        raise HayUnError
+    tablas: dict[str, Any] = {}
+    for tipo, entrada in encontrados.items():
+        if entrada.name.lower().endswith(EXCEL):
+            raise NoSoportado(f"{entrada.name} es un libro de Excel")
+        try:
+            contenido = entrada.read_bytes()
+        except OSError:
+            raise HayUnError from None
+        coleccion, clase = csv_lector.ARCHIVOS[tipo]
+        tablas[coleccion] = _tabla(contenido, entrada.name, clase, pl)
+    if "gestores" not in tablas or "asignaciones" not in tablas:
+        raise NoSoportado("faltan gestores.csv o asignaciones.csv")
+    return tablas
+
+
+FORMATOS: Final = ("csv", "csv-excel")
+"""Los formatos que la vía por columnas escribe igual, byte a byte, que la vía pura: los que
+no dicen el detalle de cada resultado ni los registros excluidos uno por uno, que solo calcula
+la vía pura (los demás la usan)."""
+
+
+def informe_por_columnas(
+    carpeta: str | os.PathLike[str], periodo: Periodo, parametros: Parametros
+) -> Informe:
+    """El `Informe` de una carpeta de CSV por la vía por columnas: las cifras de `tablas`
+    (`informe_tabular`), consolidadas como en `informe()`. Sin el detalle de cada resultado ni
+    los excluidos uno por uno: solo para `FORMATOS`. `NoSoportado` o `HayUnError` si no."""
+    from sena_relacionamiento.tablas._tabular import _calculos
+
+    tablas = leer_tablas(carpeta)
+    todas = {coleccion: tablas.get(coleccion) for coleccion, _ in csv_lector.ARCHIVOS.values()}
+    try:
+        ctx, datos, motor, calculos, _ = _calculos(
+            periodo=periodo, parametros=parametros, tablas=todas
+        )
+    except ErrorSena:
+        raise HayUnError from None
+    resultado = _consolidar(datos, ctx, calculos)
+    return attrs.evolve(resultado, registros=sum(motor.registros.values()))
