@@ -253,3 +253,113 @@ def test_r23_carpetas_generadas_mismos_bytes_y_errores(
         (carpeta / nombre).write_bytes(contenido)
     argv = ("--datos", str(carpeta), "--periodo", f"2012-{mes:02d}", "--formato", formato)
     assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+
+
+# --- Lo que la vía por columnas no lee, uno por uno ---
+
+
+@pytest.mark.parametrize(
+    ("contenido", "motivo"),
+    [
+        ("id;rol;regional\n".encode("utf-16"), "está en UTF-16"),
+        (b"id;rol;regional\r\nhui-01;Empresarial;Huila\rx\r\n", "\\r sueltos"),
+        (b"id;rol;regional\nhui-01;Empresarial;Huila\x1f\n", "0x1F"),
+        (b"id;rol;regional\nhui-01;Empresarial;" + b"H" * 40_000 + b"\n", "muy largas"),
+        (b"sep=|\nid|rol|regional\nhui-01|Empresarial|Huila\n", "separador '|'"),
+    ],
+)
+def test_no_soportado_cada_motivo(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, contenido: bytes, motivo: str
+) -> None:
+    carpeta = _copia_del_ejemplo(tmp_path)
+    (carpeta / "gestores.csv").write_bytes(contenido)
+    argv = ("--datos", str(carpeta), "--formato", "csv")
+    _, _, error = _por_motor(capsys, "auto", *argv, "-v")
+    assert "la vía por columnas no lo lee: gestores.csv" in error
+    assert motivo in error
+    assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+
+
+def test_sin_gestores_usa_puro(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    carpeta = _copia_del_ejemplo(tmp_path)
+    (carpeta / "gestores.csv").unlink()
+    argv = ("--datos", str(carpeta), "--formato", "csv")
+    _, _, error = _por_motor(capsys, "auto", *argv, "-v")
+    assert "faltan gestores.csv o asignaciones.csv" in error
+    assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+
+
+def test_un_libro_como_datos_usa_puro(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import openpyxl
+
+    libro = openpyxl.Workbook()
+    libro.active.title = "gestores"
+    libro.active.append(["id", "rol", "regional"])
+    libro.active.append(["hui-01", "Empresarial", "Huila"])
+    libro.create_sheet("asignaciones").append(["gestor", "nit"])
+    ruta = tmp_path / "datos.xlsx"
+    libro.save(ruta)
+    argv = ("--datos", str(ruta), "--formato", "csv")
+    _, _, error = _por_motor(capsys, "auto", *argv, "-v")
+    assert "--datos no es una carpeta" in error
+    assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+
+
+@pytest.mark.parametrize(
+    ("archivo", "fila"),
+    [
+        # Una solicitud gestionada antes de recibida; una empresa que monetiza sin cuota.
+        ("solicitudes.csv", "s-99;10/03/2012;Formación a la medida;Huila;;;01/03/2012"),
+        ("cuotas.csv", "900.123.456-8;0;sí;"),
+    ],
+)
+def test_comprobaciones_entre_campos_mismo_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, archivo: str, fila: str
+) -> None:
+    carpeta = _copia_del_ejemplo(tmp_path)
+    ruta = carpeta / archivo
+    ruta.write_text(ruta.read_text("utf-8-sig").rstrip("\n") + "\n" + fila + "\n", "utf-8")
+    argv = ("--datos", str(carpeta), "--formato", "csv")
+    puro = _por_motor(capsys, "puro", *argv)
+    assert puro[0] == 3
+    assert _por_motor(capsys, "columnas", *argv) == puro
+
+
+def test_motor_disponible_sin_los_paquetes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sena_relacionamiento import _cli_datos
+
+    assert _cli_datos.motor_disponible()
+    monkeypatch.setattr(_cli_datos, "_PAQUETES", ("paquete_que_no_existe_15",))
+    assert not _cli_datos.motor_disponible()
+    monkeypatch.setattr(_cli_datos, "_PAQUETES", ("polars",))
+    monkeypatch.setitem(sys.modules, "polars", None)
+    assert not _cli_datos.motor_disponible()
+
+
+def test_sin_el_extra_en_el_proceso(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sena_relacionamiento import _cli_datos
+
+    monkeypatch.setattr(_cli_datos, "_PAQUETES", ("paquete_que_no_existe_15",))
+    codigo, _, error = _por_motor(capsys, "columnas", "--formato", "csv")
+    assert codigo == ERROR_DE_USO
+    assert "pip install 'sena-relacionamiento[tablas]'" in error
+    codigo, _, error = _por_motor(capsys, "auto", "--formato", "csv", "-v")
+    assert codigo == EXITO
+    assert "el extra «tablas» no está instalado" in error
+
+
+def test_sin_datos_es_puro_con_datos_de_ejemplo(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, _, error = _por_motor(capsys, "auto", "--formato", "csv", "-v")
+    assert codigo == EXITO
+    assert "los datos de ejemplo son registros" in error
+    codigo, _, _ = _correr(capsys, "serie", "--desde", "2012-01", "--hasta", "2012-01")
+    assert codigo == EXITO
+
+
+def test_periodo_de_otra_vigencia_mismo_error_de_uso(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ("--datos", str(EJEMPLO), "--formato", "csv", "--periodo", "2013-03")
+    puro = _por_motor(capsys, "puro", *argv)
+    assert puro[0] == ERROR_DE_USO
+    assert _por_motor(capsys, "columnas", *argv) == puro

@@ -119,6 +119,7 @@ AYUDA_MOTOR: Final = (
     "instalado y la entrada y el formato lo permiten; si no, puro). -v dice cuál corrió"
 )
 
+_PAQUETES: Final = ("polars", "narwhals")
 INSTALAR_TABLAS: Final = "pip install 'sena-relacionamiento[tablas]'"
 
 
@@ -127,7 +128,7 @@ def motor_disponible() -> bool:
     busca sin importarlo: sin ``--motor columnas`` la orden no carga polars."""
     from importlib.util import find_spec
 
-    for paquete in ("polars", "narwhals"):
+    for paquete in _PAQUETES:
         if paquete in sys.modules:
             if sys.modules[paquete] is None:  # bloqueado (así lo simulan las pruebas)
                 return False
@@ -170,7 +171,6 @@ def informe_cli(args: argparse.Namespace, periodo: Periodo, parametros: Parametr
     (`lector_columnas.FORMATOS`); si no, por registros. Con ``--motor columnas``, lo que esa
     vía no lee es un error de uso con el motivo. Un error en los datos lo da siempre la vía
     pura, con su mensaje."""
-    from sena_relacionamiento.cli import _ErrorDeDatos
     from sena_relacionamiento.informe import informe
 
     exigir_motor(args)
@@ -206,10 +206,7 @@ def informe_cli(args: argparse.Namespace, periodo: Periodo, parametros: Parametr
                 return inf
     if args.motor == "columnas":
         raise DatoInvalido(f"{motivo}; use --motor auto o puro", campo="--motor", valor="columnas")
-    datos = cargar(args)
     if args.detalle:
         _motor(f"puro (registros en Python); {motivo}")
-    try:
-        return informe(datos, periodo, parametros=parametros)
-    except ErrorSena as error:  # pragma: no cover - `informe` sobre datos leídos no falla
-        raise _ErrorDeDatos(error) from None
+    datos = cargar(args)
+    return informe(datos, periodo, parametros=parametros)
