@@ -64,8 +64,9 @@ def _texto(contenido: bytes, nombre: str) -> bytes:
         raise NoSoportado(f"{nombre} tiene comillas")
     if contenido.count(b"\r") != contenido.count(b"\r\n"):
         raise NoSoportado(f"{nombre} tiene saltos de línea \\r sueltos")
-    if _SEPARADOR_LINEA.encode() in contenido:
-        raise NoSoportado(f"{nombre} tiene el carácter de control 0x1F")
+    # 0x1F separa las líneas al leerlas; 0x1C a 0x1E son espacios para Python y no para polars.
+    if any(control in contenido for control in (b"\x1c", b"\x1d", b"\x1e", b"\x1f")):
+        raise NoSoportado(f"{nombre} tiene caracteres de control (0x1C a 0x1F)")
     return contenido
 
 
@@ -82,15 +83,15 @@ def _valor_tabular(valor: object) -> object:
 def _tipo_polars(valores: list[object], pl: Any) -> Any:
     """El tipo polars de una columna con estos valores ya convertidos por el registro (las
     fechas son siempre `date` de Bogotá, R11; los pesos, `int` o `Decimal`, R5)."""
-    presentes = [v for v in valores if v is not None]
-    if any(isinstance(v, bool) for v in presentes):
+    tipos = {type(v) for v in valores}
+    if bool in tipos:
         return pl.Boolean
-    if any(isinstance(v, date) for v in presentes):
+    if date in tipos:
         return pl.Date
-    if any(isinstance(v, Decimal) for v in presentes):
-        exponentes = [v.as_tuple().exponent for v in presentes if isinstance(v, Decimal)]
+    if Decimal in tipos:
+        exponentes = [v.as_tuple().exponent for v in valores if isinstance(v, Decimal)]
         return pl.Decimal(38, max(0, *(-e for e in exponentes if isinstance(e, int))))
-    if any(isinstance(v, int) for v in presentes):
+    if int in tipos:
         return pl.Int64
     return pl.String
 
@@ -112,30 +113,27 @@ def _tabla(contenido: bytes, nombre: str, clase: type[Any], pl: Any) -> Any:
     if separador not in (",", ";", "\t"):
         raise NoSoportado(f"{nombre} usa el separador {separador!r}")
     marco = pl.DataFrame({_COLUMNA: lineas}).with_row_index("_n", offset=1)
-    # Fuera las filas sin nada (solo separadores y espacios) y la línea sep= de Excel.
-    vacia = (
-        pl.col(_COLUMNA).fill_null("").str.replace_all(separador, "", literal=True)
-        .str.strip_chars().eq("")
-    )  # fmt: skip
+    # Fuera las filas sin nada (solo separadores y espacios) y la línea sep= de Excel. Una
+    # fila que empieza con una letra o una cifra ASCII tiene algo; las demás se miran enteras.
+    linea = pl.col(_COLUMNA)
+    vacia = ~linea.str.contains(r"^[0-9A-Za-z]").fill_null(value=False) & linea.fill_null(
+        ""
+    ).str.replace_all(separador, "", literal=True).str.strip_chars().eq("")
     marco = marco.filter(~vacia & (pl.col("_n") != linea_sep))
     if marco.height == 0:
         raise HayUnError
     cabeza = marco.row(0)
     try:
-        nombres, obligatorias = csv_lector._encabezado(
-            cabeza[1].split(separador), nombre, clase, cabeza[0]
-        )
+        nombres, _ = csv_lector._encabezado(cabeza[1].split(separador), nombre, clase, cabeza[0])
     except DatoInvalido:
         raise HayUnError from None
     filas = marco.slice(1)
-    partes = pl.col(_COLUMNA).str.split(separador, inclusive=False)
-    if filas.height and filas.select(partes.list.len().ne(len(nombres)).any()).item():
+    separadores = linea.str.count_matches(separador, literal=True)
+    if filas.height and filas.select(separadores.ne(len(nombres) - 1).any()).item():
         raise HayUnError  # una fila cortada o con un separador de más
-    texto = dict.fromkeys(nombres, pl.String)
-    celdas = (
-        filas.select(partes.list.get(i).alias(columna) for i, columna in enumerate(nombres))
-        if filas.height
-        else pl.DataFrame(schema=texto)
+    partes = linea.str.split_exact(separador, len(nombres) - 1)
+    celdas = filas.select(
+        partes.struct.field(f"field_{i}").alias(columna) for i, columna in enumerate(nombres)
     )
     memos: dict[tuple[object, ...], dict[str, object]] = {}
     columnas: dict[str, Any] = {}
@@ -158,7 +156,6 @@ def _tabla(contenido: bytes, nombre: str, clase: type[Any], pl: Any) -> Any:
         columnas[columna] = pl.col(columna).replace_strict(
             claves, pl.Series(valores, dtype=tipo), return_dtype=tipo
         )
-    del obligatorias  # comprobadas por el conversor de cada celda
     tipada = celdas.select(expr.alias(c) for c, expr in columnas.items())
     _entre_campos(tipada, clase, pl)
     return tipada
