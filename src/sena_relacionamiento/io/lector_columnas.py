@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -96,7 +95,13 @@ def _tipo_polars(valores: list[object], pl: Any) -> Any:
     return pl.String
 
 
-def _tabla(contenido: bytes, nombre: str, clase: type[Any], pl: Any) -> Any:
+def _tabla(
+    contenido: bytes,
+    nombre: str,
+    clase: type[Any],
+    pl: Any,
+    memos: dict[tuple[object, ...], dict[str, object]],
+) -> Any:
     """El marco polars (tipado como lo lee `tablas`) de un CSV, o `NoSoportado`/`HayUnError`."""
     datos = _texto(contenido, nombre)
     lineas = pl.read_csv(
@@ -135,19 +140,19 @@ def _tabla(contenido: bytes, nombre: str, clase: type[Any], pl: Any) -> Any:
     celdas = filas.select(
         partes.struct.field(f"field_{i}").alias(columna) for i, columna in enumerate(nombres)
     )
-    memos: dict[tuple[object, ...], dict[str, object]] = {}
     columnas: dict[str, Any] = {}
-    convertidos: dict[str, Mapping[str, object]] = {}
     for columna in nombres:
-        convertir, _ = csv_lector._conversion(clase, columna, memos)
-        distintos = celdas.get_column(columna).unique().to_list()
+        # La memoria de la vía pura, compartida entre archivos: un NIT de varios archivos se
+        # convierte una vez.
+        convertir, memoria = csv_lector._conversion(clase, columna, memos)
         mapa: dict[str, object] = {}
-        for texto in distintos:
+        for texto in celdas.get_column(columna).unique().to_list():
             try:
-                mapa[texto] = _valor_tabular(convertir(texto))
+                valor = memoria[texto] if texto in memoria else convertir(texto)
             except (DatoInvalido, csv_lector._Lento):
                 raise HayUnError from None
-        convertidos[columna] = mapa
+            memoria[texto] = valor
+            mapa[texto] = _valor_tabular(valor)
         claves = list(mapa)
         valores = list(mapa.values())
         tipo = _tipo_polars(valores, pl)
@@ -192,6 +197,7 @@ def leer_tablas(carpeta: str | os.PathLike[str]) -> dict[str, Any]:
     if errores or not encontrados:
         raise HayUnError
     tablas: dict[str, Any] = {}
+    memos: dict[tuple[object, ...], dict[str, object]] = {}
     for tipo, entrada in encontrados.items():
         if entrada.name.lower().endswith(EXCEL):
             raise NoSoportado(f"{entrada.name} es un libro de Excel")
@@ -200,7 +206,7 @@ def leer_tablas(carpeta: str | os.PathLike[str]) -> dict[str, Any]:
         except OSError:  # pragma: no cover - la vía pura lo dice (probado en test_cli)
             raise HayUnError from None
         coleccion, clase = csv_lector.ARCHIVOS[tipo]
-        tablas[coleccion] = _tabla(contenido, entrada.name, clase, pl)
+        tablas[coleccion] = _tabla(contenido, entrada.name, clase, pl, memos)
     if "gestores" not in tablas or "asignaciones" not in tablas:
         raise NoSoportado("faltan gestores.csv o asignaciones.csv")
     return tablas
