@@ -331,6 +331,11 @@ def test_motor_disponible_sin_los_paquetes(monkeypatch: pytest.MonkeyPatch) -> N
     assert _cli_datos.motor_disponible()
     monkeypatch.setattr(_cli_datos, "_PAQUETES", ("paquete_que_no_existe_15",))
     assert not _cli_datos.motor_disponible()
+    # Instalado y sin importar: se busca sin importarlo.
+    monkeypatch.delitem(sys.modules, "antigravity", raising=False)
+    monkeypatch.setattr(_cli_datos, "_PAQUETES", ("antigravity", "paquete_que_no_existe_15"))
+    assert not _cli_datos.motor_disponible()
+    assert "antigravity" not in sys.modules
     monkeypatch.setattr(_cli_datos, "_PAQUETES", ("polars",))
     monkeypatch.setitem(sys.modules, "polars", None)
     assert not _cli_datos.motor_disponible()
