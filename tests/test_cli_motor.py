@@ -326,6 +326,8 @@ def test_comprobaciones_entre_campos_mismo_error(
 
 
 def test_motor_disponible_sin_los_paquetes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import polars  # noqa: F401  (importado: se mira sys.modules)
+
     from sena_relacionamiento import _cli_datos
 
     assert _cli_datos.motor_disponible()
