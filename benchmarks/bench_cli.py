@@ -4,7 +4,8 @@ Escribe el año nacional sintético (`sintetico.py`) como la carpeta de CSV que 
 los escribe Excel en Colombia: `;`, BOM, `DD/MM/AAAA`, `$ 1.000.000`, `sí`/`no`, etiquetas en
 español) y mide, como procesos enteros y por vueltas alternadas (mínimo y mediana):
 
-- la CLI (`informe --formato json`), con cada motor que acepte (`--motor puro|columnas` cuando la
+- la CLI (`informe --formato csv`: el formato que escriben los dos motores), con cada motor
+  que acepte (`--motor puro|columnas` cuando la
   opción existe; si no, la vía única de hoy);
 - `csv.reader` sobre los mismos archivos (el piso de la vía pura);
 - `polars.read_csv` de los archivos (el piso de la vía por columnas);
@@ -175,9 +176,9 @@ def main() -> None:
         print(
             f"carpeta escrita en {time.perf_counter() - t0:.1f} s: {filas} filas, {tamano:.0f} MiB"
         )
-        salida = str(Path(temporal) / "informe.json")
+        salida = str(Path(temporal) / "informe.csv")
         base = [cli, "informe", "--datos", str(carpeta), "--periodo", opciones.periodo]
-        base += ["--formato", "json", "--salida", salida]
+        base += ["--formato", "csv", "--salida", salida]
         ordenes: dict[str, list[str]] = {}
         for motor in _motores(cli):
             extra = ["--motor", motor] if motor else []

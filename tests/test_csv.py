@@ -633,3 +633,10 @@ def test_el_juego_de_ejemplo_es_un_recurso_del_paquete() -> None:
     fechas = [c.fecha for c in datos.contactos]
     assert min(f for f in fechas if f >= date(2011, 12, 26)) < date(2012, 1, 25)
     assert max(fechas) > date(2012, 3, 25)  # uno posterior al corte, a propósito
+
+
+def test_lugar_de_un_registro_que_no_se_leyo_es_none() -> None:
+    from sena_relacionamiento.io.entrada import _Leidos, _lugar
+
+    leidos = {"gestores.csv": _Leidos([], lambda i: f"gestores.csv, línea {i}")}
+    assert _lugar(object(), leidos) is None

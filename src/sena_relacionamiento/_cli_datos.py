@@ -13,8 +13,11 @@ from typing import Final
 
 from sena_relacionamiento.datos import DatosSeguimiento
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
+from sena_relacionamiento.informe import Informe
+from sena_relacionamiento.parametros import Parametros
+from sena_relacionamiento.periodos import Periodo
 
-__all__ = ["EXTENSIONES", "cargar", "formato_de_salida"]
+__all__ = ["EXTENSIONES", "MOTORES", "cargar", "formato_de_salida", "motor_disponible"]
 
 EXTENSIONES: Final[Mapping[str, str]] = MappingProxyType(
     {
@@ -105,3 +108,105 @@ def cargar(args: argparse.Namespace) -> DatosSeguimiento:
         return leer_datos(args.datos, notas=_nota if args.detalle else None, avance=avance)
     except ErrorSena as error:
         raise _ErrorDeDatos(error) from None
+
+
+MOTORES: Final = ("auto", "puro", "columnas")
+"""Los valores de ``--motor``."""
+
+AYUDA_MOTOR: Final = (
+    "cómo se leen y se calculan los datos: puro (registros en Python, siempre instalado), "
+    "columnas (polars y tablas, con el extra «tablas») o auto (columnas si el extra está "
+    "instalado y la entrada y el formato lo permiten; si no, puro). -v dice cuál corrió"
+)
+
+_PAQUETES: Final = ("polars", "narwhals")
+INSTALAR_TABLAS: Final = "pip install 'sena-relacionamiento[tablas]'"
+
+
+def motor_disponible() -> bool:
+    """Si el motor por columnas (polars y narwhals, el extra «tablas») está instalado. Lo
+    busca sin importarlo: sin ``--motor columnas`` la orden no carga polars."""
+    from importlib.util import find_spec
+
+    for paquete in _PAQUETES:
+        if paquete in sys.modules:
+            if sys.modules[paquete] is None:  # bloqueado (así lo simulan las pruebas)
+                return False
+        elif find_spec(paquete) is None:
+            return False
+    return True
+
+
+def _motor(texto: str) -> None:
+    from sena_relacionamiento.cli import PROG
+
+    print(f"{PROG}: motor: {texto}", file=sys.stderr)
+
+
+def exigir_motor(args: argparse.Namespace) -> None:
+    """``--motor columnas`` sin el extra «tablas» es un error de uso que dice qué instalar."""
+    if args.motor == "columnas" and not motor_disponible():
+        raise DatoInvalido(
+            "el motor por columnas necesita polars y narwhals, que no están instalados; "
+            f"instálelos con «{INSTALAR_TABLAS}» o use --motor puro",
+            campo="--motor",
+            valor=args.motor,
+        )
+
+
+def solo_puro(args: argparse.Namespace, por_que: str) -> None:
+    """Una orden que solo tiene la vía pura: ``--motor columnas`` es un error de uso; con -v
+    dice el motor."""
+    exigir_motor(args)
+    if args.motor == "columnas":
+        raise DatoInvalido(f"{por_que}; use --motor auto o puro", campo="--motor", valor=args.motor)
+    if args.detalle:
+        _motor("puro (registros en Python)")
+
+
+def informe_cli(args: argparse.Namespace, periodo: Periodo, parametros: Parametros) -> Informe:
+    """El informe de ``--datos`` con el motor de ``--motor`` (issue 15). Por columnas, si se
+    pidió o si con ``auto`` el extra está instalado, ``--datos`` es una carpeta de CSV que esa
+    vía lee y el formato es uno de los que escribe igual que la vía pura
+    (`lector_columnas.FORMATOS`); si no, por registros. Con ``--motor columnas``, lo que esa
+    vía no lee es un error de uso con el motivo. Un error en los datos lo da siempre la vía
+    pura, con su mensaje."""
+    from sena_relacionamiento.informe import informe
+
+    exigir_motor(args)
+    motivo = None
+    if args.motor == "puro":
+        motivo = "se pidió --motor puro"
+    elif not motor_disponible():
+        motivo = f"el extra «tablas» no está instalado ({INSTALAR_TABLAS})"
+    elif not args.datos:
+        motivo = "los datos de ejemplo son registros"
+    else:
+        from sena_relacionamiento.io import lector_columnas
+
+        if args.formato not in lector_columnas.FORMATOS:
+            motivo = (
+                f"el formato {args.formato} lleva el detalle de cada resultado y los "
+                "excluidos uno por uno, que solo calcula la vía pura (por columnas: "
+                + ", ".join(lector_columnas.FORMATOS)
+                + ")"
+            )
+        else:
+            try:
+                inf = lector_columnas.informe_por_columnas(args.datos, periodo, parametros)
+            except lector_columnas.NoSoportado as error:
+                motivo = f"la vía por columnas no lo lee: {error}"
+            except lector_columnas.HayUnError:
+                motivo = "hay un error en los datos, que la vía pura dice con su mensaje"
+                if args.motor == "columnas":
+                    args.motor = "auto"  # el error lo da la vía pura
+            else:
+                if args.detalle:
+                    _motor("columnas (polars y tablas)")
+                return inf
+    if args.motor == "columnas":
+        raise DatoInvalido(f"{motivo}; use --motor auto o puro", campo="--motor", valor="columnas")
+    if args.detalle:
+        _motor(f"puro (registros en Python); {motivo}")
+    datos = cargar(args)
+    return informe(datos, periodo, parametros=parametros)

@@ -45,6 +45,9 @@ def agregar(ordenes: Any) -> None:
     o.add_argument("-v", "--detalle", action="store_true", help=_cli_datos.AYUDA_DETALLE)
     o.add_argument("--silencioso", action="store_true", help=_cli_datos.AYUDA_SILENCIOSO)
     o.add_argument(
+        "--motor", choices=_cli_datos.MOTORES, default="auto", help=_cli_datos.AYUDA_MOTOR
+    )
+    o.add_argument(
         "--formato",
         choices=FORMATOS_SERIE,
         help="el formato de salida; por omisión, el de la extensión de --salida (.txt, .json, "
@@ -95,6 +98,7 @@ def ejecutar(args: argparse.Namespace) -> None:
         raise DatoInvalido("la carpeta o el libro no existe", campo="--datos", valor=args.datos)
     if args.salida:
         comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
+    _cli_datos.solo_puro(args, "la serie se calcula solo por la vía pura (por registros)")
     datos = _cli_datos.cargar(args)
     s = serie(datos, desde, hasta, parametros=parametros or PARAMETROS_2012)
     s = filtrar_serie(s, regional=args.regional, gestor=args.gestor)

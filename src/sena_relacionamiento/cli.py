@@ -57,7 +57,6 @@ from sena_relacionamiento.dinero import parsear_pesos
 from sena_relacionamiento.enumeraciones import TipoEmpresa
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
 from sena_relacionamiento.fechas import fecha_bogota
-from sena_relacionamiento.informe import informe
 from sena_relacionamiento.io._archivos import comprobar_salida, motivo_de_sistema
 from sena_relacionamiento.io.csv_lector import ErroresDeLectura, leer_fecha
 from sena_relacionamiento.io.escritores import FORMATOS, escribir_atomico, generar
@@ -221,6 +220,9 @@ def _analizador() -> _Analizador:
         action="store_true",
         help=_cli_datos.AYUDA_SILENCIOSO,
     )
+    o.add_argument(
+        "--motor", choices=_cli_datos.MOTORES, default="auto", help=_cli_datos.AYUDA_MOTOR
+    )
 
     o = ordenes.add_parser(
         "clasificar",
@@ -331,10 +333,9 @@ def _orden_informe(args: argparse.Namespace) -> None:
         raise DatoInvalido("la carpeta o el libro no existe", campo="--datos", valor=args.datos)
     if args.salida:
         comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
-    datos = _cli_datos.cargar(args)
-    if args.detalle:
-        print(f"{PROG}: motor: puro (registros en Python)", file=sys.stderr)
-    inf = filtrar(informe(datos, periodo, parametros=p), regional=args.regional, gestor=args.gestor)
+    inf = filtrar(
+        _cli_datos.informe_cli(args, periodo, p), regional=args.regional, gestor=args.gestor
+    )
     contenido = generar(inf, args.formato)
     _entregar(args, contenido, f"Informe {periodo} en formato {args.formato} escrito")
 

@@ -116,7 +116,10 @@ def normalizar_nit(valor: object, campo: str = "nit") -> str:
             campo=campo,
             valor=valor,
         )
-    base = stdnum_nit.compact(base).lstrip("0")
+    cifras = base.replace(".", "")
+    # Solo dígitos ASCII y puntos (lo común): lo mismo que da `compact`, sin su limpieza
+    # carácter por carácter (issue 15: se llama una vez por NIT distinto de una carpeta).
+    base = (cifras if _digitos(cifras) else stdnum_nit.compact(base)).lstrip("0")
     if not base or len(base) > 15:
         raise DatoInvalido(
             "el NIT no puede ser vacío, todo ceros ni de más de 15 dígitos",

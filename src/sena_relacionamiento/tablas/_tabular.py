@@ -167,19 +167,48 @@ def informe_tabular(
     `RegistroInconsistente`. Ver docs/tablas.md para los tipos de cada columna y las
     decisiones (fechas, NIT, nulos, valores exactos).
     """
+    ctx, datos, motor, calculos, modelo = _calculos(
+        periodo=periodo,
+        parametros=parametros,
+        tablas={
+            "gestores": gestores,
+            "asignaciones": asignaciones,
+            "contactos": contactos,
+            "servicios": servicios,
+            "solicitudes": solicitudes,
+            "ambientes": ambientes,
+            "contratos": contratos,
+            "cuotas": cuotas,
+            "eventos": eventos,
+            "logros": logros,
+        },
+    )
+    columnas = columnas_de_filas(datos.indice.gestores, ctx, calculos)
+    with _etapa("filas", "armar el marco de salida"):
+        filas = _salida(columnas, modelo)
+    return InformeTabular(
+        periodo=periodo,
+        filas=filas,
+        registros=MapaFijo(motor.registros),
+        excluidos=MapaFijo({t: MapaFijo(m) for t, m in motor.excluidos.items()}),
+    )
+
+
+def _calculos(
+    *, periodo: Periodo, parametros: Parametros, tablas: dict[str, Any]
+) -> tuple[Contexto, DatosSeguimiento, Motor, dict[Indicador, Calculo], Any]:
+    """El contexto, los gestores (en un `DatosSeguimiento` sin más registros), el motor (con
+    las cuentas de filas y de excluidos) y el `Calculo` de cada indicador sobre las tablas:
+    lo que `informe_tabular` pasa a filas y la línea de comandos a un `Informe`."""
     ctx = Contexto.de(periodo, parametros)
-    tablas = {
-        "gestores": gestores,
-        "asignaciones": asignaciones,
-        "contactos": contactos,
-        "servicios": servicios,
-        "solicitudes": solicitudes,
-        "ambientes": ambientes,
-        "contratos": contratos,
-        "cuotas": cuotas,
-        "eventos": eventos,
-        "logros": logros,
-    }
+    gestores, asignaciones = tablas["gestores"], tablas["asignaciones"]
+    contactos, servicios, solicitudes = (
+        tablas["contactos"],
+        tablas["servicios"],
+        tablas["solicitudes"],
+    )
+    ambientes, contratos, cuotas = tablas["ambientes"], tablas["contratos"], tablas["cuotas"]
+    eventos, logros = tablas["eventos"], tablas["logros"]
     modelo = _modelo(tablas)
     with _etapa("gestores", "leer los gestores"):
         lista_gestores = _gestores(gestores)
@@ -228,15 +257,7 @@ def informe_tabular(
     # R16: las empresas contactadas (el numerador de EC) son el denominador de EP.
     for id_gestor, parcial in calculos[Indicador.EC].por_gestor.items():
         calculos[Indicador.EP].gestor(id_gestor).denominador = int(parcial.numerador)
-    columnas = columnas_de_filas(datos.indice.gestores, ctx, calculos)
-    with _etapa("filas", "armar el marco de salida"):
-        filas = _salida(columnas, modelo)
-    return InformeTabular(
-        periodo=periodo,
-        filas=filas,
-        registros=MapaFijo(motor.registros),
-        excluidos=MapaFijo({t: MapaFijo(m) for t, m in motor.excluidos.items()}),
-    )
+    return ctx, datos, motor, calculos, modelo
 
 
 def _modelo(tablas: Mapping[str, Any]) -> Any:

@@ -1,0 +1,372 @@
+"""``--motor {auto,puro,columnas}`` (issue 15): la vía por columnas da los mismos bytes, los
+mismos excluidos (R23) y los mismos errores que la vía pura; sin el extra «tablas», nada
+importa polars y ``--motor columnas`` es un error de uso que dice qué instalar."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sena_relacionamiento.cli import ERROR_DE_USO, EXITO, main
+
+EJEMPLO = Path(str(files("sena_relacionamiento") / "datos_ejemplo"))
+CORPUS = Path(__file__).parent / "corpus_roto"
+CASOS_ROTOS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+FORMATOS_COLUMNAS = ("csv", "csv-excel")
+
+
+def _correr(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    codigo = main(list(argv))
+    salida = capsys.readouterr()
+    return codigo, salida.out, salida.err
+
+
+def _por_motor(capsys: pytest.CaptureFixture[str], motor: str, *argv: str) -> tuple[int, str, str]:
+    return _correr(capsys, "informe", "--motor", motor, *argv)
+
+
+@pytest.mark.parametrize("formato", FORMATOS_COLUMNAS)
+@pytest.mark.parametrize("periodo", ["2012-01", "2012-03", "2012-06", "2012-12"])
+def test_r23_columnas_mismos_bytes_que_puro_en_el_ejemplo(
+    capsys: pytest.CaptureFixture[str], formato: str, periodo: str
+) -> None:
+    argv = ("--datos", str(EJEMPLO), "--periodo", periodo, "--formato", formato)
+    puro = _por_motor(capsys, "puro", *argv)
+    columnas = _por_motor(capsys, "columnas", *argv)
+    assert puro[0] == EXITO
+    assert columnas == puro
+
+
+def test_columnas_filtrado_mismos_bytes(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ("--datos", str(EJEMPLO), "--formato", "csv", "--regional", "Huila")
+    assert _por_motor(capsys, "columnas", *argv) == _por_motor(capsys, "puro", *argv)
+
+
+def test_detalle_dice_que_motor_corrio(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ("--datos", str(EJEMPLO), "--formato", "csv", "-v")
+    _, _, error = _por_motor(capsys, "auto", *argv)
+    assert "motor: columnas (polars y tablas)" in error
+    _, _, error = _por_motor(capsys, "puro", *argv)
+    assert "motor: puro (registros en Python); se pidió --motor puro" in error
+
+
+@pytest.mark.parametrize("formato", ["texto", "json", "html"])
+def test_auto_usa_puro_donde_columnas_no_llega_y_lo_dice(
+    capsys: pytest.CaptureFixture[str], formato: str
+) -> None:
+    argv = ("--datos", str(EJEMPLO), "--formato", formato)
+    codigo, salida, error = _por_motor(capsys, "auto", *argv, "-v")
+    assert codigo == EXITO
+    assert f"motor: puro (registros en Python); el formato {formato}" in error
+    assert salida == _por_motor(capsys, "puro", *argv)[1]
+
+
+def test_columnas_forzado_donde_no_llega_es_error_de_uso(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    codigo, salida, error = _por_motor(capsys, "columnas", "--datos", str(EJEMPLO))
+    assert (codigo, salida) == (ERROR_DE_USO, "")
+    assert "--motor: el formato texto lleva el detalle" in error
+
+
+def _copia_del_ejemplo(tmp_path: Path) -> Path:
+    carpeta = tmp_path / "datos"
+    shutil.copytree(EJEMPLO, carpeta, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return carpeta
+
+
+def test_columnas_no_lee_comillas_y_auto_usa_puro(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    carpeta = _copia_del_ejemplo(tmp_path)
+    eventos = carpeta / "eventos.csv"
+    eventos.write_text(eventos.read_text("utf-8-sig").replace("bog-01", '"bog-01"'), "utf-8")
+    argv = ("--datos", str(carpeta), "--formato", "csv")
+    codigo, salida, error = _por_motor(capsys, "auto", *argv, "-v")
+    assert codigo == EXITO
+    assert "motor: puro (registros en Python); la vía por columnas no lo lee: eventos.csv" in error
+    assert salida == _por_motor(capsys, "puro", *argv)[1]
+    codigo, _, error = _por_motor(capsys, "columnas", *argv)
+    assert codigo == ERROR_DE_USO
+    assert "eventos.csv tiene comillas" in error
+
+
+def test_columnas_no_lee_libros_y_auto_usa_puro(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import openpyxl  # type: ignore[import-untyped]
+
+    carpeta = _copia_del_ejemplo(tmp_path)
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    for linea in (carpeta / "gestores.csv").read_text("utf-8-sig").splitlines():
+        hoja.append(linea.split(";"))
+    libro.save(carpeta / "gestores.xlsx")
+    (carpeta / "gestores.csv").unlink()
+    argv = ("--datos", str(carpeta), "--formato", "csv")
+    _, _, error = _por_motor(capsys, "auto", *argv, "-v")
+    assert "la vía por columnas no lo lee: gestores.xlsx es un libro de Excel" in error
+    assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+
+
+def test_serie_solo_puro(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ("serie", "--desde", "2012-01", "--hasta", "2012-02")
+    codigo, _, error = _correr(capsys, *argv, "--motor", "columnas")
+    assert codigo == ERROR_DE_USO
+    assert "la serie se calcula solo por la vía pura" in error
+    codigo, _, error = _correr(capsys, *argv, "--motor", "auto", "-v")
+    assert codigo == EXITO
+    assert "motor: puro (registros en Python)" in error
+
+
+@pytest.mark.parametrize("caso", CASOS_ROTOS)
+def test_corpus_roto_mismos_errores_por_los_dos_motores(
+    capsys: pytest.CaptureFixture[str], caso: str
+) -> None:
+    argv = ("--datos", str(CORPUS / caso), "--formato", "csv")
+    assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+
+
+# --- Sin el extra «tablas» (subprocesos: se bloquea polars y narwhals al importar) ---
+
+_SIN_TABLAS = """
+import sys
+for paquete in ("polars", "narwhals", "duckdb"):
+    sys.modules[paquete] = None
+from sena_relacionamiento.cli import main
+codigo = main(sys.argv[1:])
+importados = [p for p in ("polars", "narwhals", "duckdb") if sys.modules.get(p) is not None]
+print("importados:", importados, file=sys.stderr)
+sys.exit(codigo)
+"""
+
+
+def _sin_tablas(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", _SIN_TABLAS, *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def test_sin_el_extra_columnas_es_error_de_uso_que_dice_que_instalar() -> None:
+    hecho = _sin_tablas("informe", "--datos", str(EJEMPLO), "--motor", "columnas")
+    assert hecho.returncode == ERROR_DE_USO
+    assert "pip install 'sena-relacionamiento[tablas]'" in hecho.stderr
+    assert "no están instalados" in hecho.stderr
+
+
+def test_sin_el_extra_auto_es_puro_y_no_importa_polars(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ("informe", "--datos", str(EJEMPLO), "--formato", "csv")
+    hecho = _sin_tablas(*argv, "-v")
+    assert hecho.returncode == EXITO
+    assert "motor: puro (registros en Python); el extra «tablas» no está instalado" in hecho.stderr
+    assert "importados: []" in hecho.stderr
+    assert hecho.stdout == _correr(capsys, *argv, "--motor", "puro")[1]
+
+
+# --- Carpetas generadas, también rotas: los dos motores dan lo mismo ---
+
+_CELDAS = st.sampled_from(
+    [
+        "",
+        " ",
+        "xx",
+        "31/02/2012",
+        "25/03/2012",
+        "2012-06-25 22:00",
+        "10/03/2012 10:00 p. m.",
+        "1.000",
+        "-2",
+        "$ 1.000.000",
+        "1.234,50",
+        "sí",
+        "NO",
+        "Huila",
+        "bogota",
+        "Estratégico",
+        "telefonico",
+        "900.123.456-8",
+        "900123456-1",
+        "g1",
+    ]
+)
+
+
+@st.composite
+def _carpeta(draw: st.DrawFn) -> dict[str, bytes]:
+    archivos = {
+        p.name: p.read_text("utf-8-sig") for p in sorted(EJEMPLO.iterdir()) if p.suffix == ".csv"
+    }
+    for _ in range(draw(st.integers(0, 3))):
+        nombre = draw(st.sampled_from(sorted(archivos)))
+        lineas = archivos[nombre].split("\n")
+        if len(lineas) > 2:
+            i = draw(st.integers(1, len(lineas) - 2))
+            celdas = lineas[i].split(";")
+            j = draw(st.integers(0, len(celdas) - 1))
+            accion = draw(st.sampled_from(["celda", "blanca", "corta", "larga"]))
+            if accion == "celda":
+                celdas[j] = draw(_CELDAS)
+                lineas[i] = ";".join(celdas)
+            elif accion == "blanca":
+                lineas.insert(i, draw(st.sampled_from(["", ";;", "  "])))
+            elif accion == "corta":
+                lineas[i] = ";".join(celdas[:j])
+            else:
+                lineas[i] += ";x"
+        archivos[nombre] = "\n".join(lineas)
+    salida = {}
+    for nombre, texto in archivos.items():
+        if draw(st.booleans()):
+            texto = texto.replace(";", ",")
+        codificacion = draw(st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]))
+        salida[nombre] = texto.encode(codificacion, errors="replace")
+    return salida
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(archivos=_carpeta(), mes=st.integers(1, 12), formato=st.sampled_from(FORMATOS_COLUMNAS))
+def test_r23_carpetas_generadas_mismos_bytes_y_errores(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path_factory: pytest.TempPathFactory,
+    archivos: dict[str, bytes],
+    mes: int,
+    formato: str,
+) -> None:
+    carpeta = tmp_path_factory.mktemp("datos")
+    for nombre, contenido in archivos.items():
+        (carpeta / nombre).write_bytes(contenido)
+    argv = ("--datos", str(carpeta), "--periodo", f"2012-{mes:02d}", "--formato", formato)
+    assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+
+
+# --- Lo que la vía por columnas no lee, uno por uno ---
+
+
+@pytest.mark.parametrize(
+    ("contenido", "motivo"),
+    [
+        ("id;rol;regional\n".encode("utf-16"), "está en UTF-16"),
+        (b"id;rol;regional\r\nhui-01;Empresarial;Huila\rx\r\n", "\\r sueltos"),
+        (b"id;rol;regional\nhui-01;Empresarial;Huila\x1f\n", "0x1F"),
+        (b"id;rol;regional\nhui-01;Empresarial;" + b"H" * 40_000 + b"\n", "muy largas"),
+        (b"sep=|\nid|rol|regional\nhui-01|Empresarial|Huila\n", "separador '|'"),
+    ],
+)
+def test_no_soportado_cada_motivo(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, contenido: bytes, motivo: str
+) -> None:
+    carpeta = _copia_del_ejemplo(tmp_path)
+    (carpeta / "gestores.csv").write_bytes(contenido)
+    argv = ("--datos", str(carpeta), "--formato", "csv")
+    _, _, error = _por_motor(capsys, "auto", *argv, "-v")
+    assert "la vía por columnas no lo lee: gestores.csv" in error
+    assert motivo in error
+    assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+
+
+def test_sin_gestores_usa_puro(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    carpeta = _copia_del_ejemplo(tmp_path)
+    (carpeta / "gestores.csv").unlink()
+    argv = ("--datos", str(carpeta), "--formato", "csv")
+    _, _, error = _por_motor(capsys, "auto", *argv, "-v")
+    assert "faltan gestores.csv o asignaciones.csv" in error
+    assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+
+
+def test_un_libro_como_datos_usa_puro(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import openpyxl
+
+    libro = openpyxl.Workbook()
+    libro.active.title = "gestores"
+    libro.active.append(["id", "rol", "regional"])
+    libro.active.append(["hui-01", "Empresarial", "Huila"])
+    libro.create_sheet("asignaciones").append(["gestor", "nit"])
+    ruta = tmp_path / "datos.xlsx"
+    libro.save(ruta)
+    argv = ("--datos", str(ruta), "--formato", "csv")
+    _, _, error = _por_motor(capsys, "auto", *argv, "-v")
+    assert "--datos no es una carpeta" in error
+    assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+
+
+@pytest.mark.parametrize(
+    ("archivo", "fila"),
+    [
+        # Una solicitud gestionada antes de recibida; una empresa que monetiza sin cuota.
+        ("solicitudes.csv", "s-99;10/03/2012;Formación a la medida;Huila;;;01/03/2012"),
+        ("cuotas.csv", "900.123.456-8;0;sí;"),
+    ],
+)
+def test_comprobaciones_entre_campos_mismo_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, archivo: str, fila: str
+) -> None:
+    carpeta = _copia_del_ejemplo(tmp_path)
+    ruta = carpeta / archivo
+    ruta.write_text(ruta.read_text("utf-8-sig").rstrip("\n") + "\n" + fila + "\n", "utf-8")
+    argv = ("--datos", str(carpeta), "--formato", "csv")
+    puro = _por_motor(capsys, "puro", *argv)
+    assert puro[0] == 3
+    assert _por_motor(capsys, "columnas", *argv) == puro
+
+
+def test_motor_disponible_sin_los_paquetes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import polars  # noqa: F401  (importado: se mira sys.modules)
+
+    from sena_relacionamiento import _cli_datos
+
+    assert _cli_datos.motor_disponible()
+    monkeypatch.setattr(_cli_datos, "_PAQUETES", ("paquete_que_no_existe_15",))
+    assert not _cli_datos.motor_disponible()
+    # Instalado y sin importar: se busca sin importarlo.
+    monkeypatch.delitem(sys.modules, "antigravity", raising=False)
+    monkeypatch.setattr(_cli_datos, "_PAQUETES", ("antigravity", "paquete_que_no_existe_15"))
+    assert not _cli_datos.motor_disponible()
+    assert "antigravity" not in sys.modules
+    monkeypatch.setattr(_cli_datos, "_PAQUETES", ("polars",))
+    monkeypatch.setitem(sys.modules, "polars", None)
+    assert not _cli_datos.motor_disponible()
+
+
+def test_sin_el_extra_en_el_proceso(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sena_relacionamiento import _cli_datos
+
+    monkeypatch.setattr(_cli_datos, "_PAQUETES", ("paquete_que_no_existe_15",))
+    codigo, _, error = _por_motor(capsys, "columnas", "--formato", "csv")
+    assert codigo == ERROR_DE_USO
+    assert "pip install 'sena-relacionamiento[tablas]'" in error
+    codigo, _, error = _por_motor(capsys, "auto", "--formato", "csv", "-v")
+    assert codigo == EXITO
+    assert "el extra «tablas» no está instalado" in error
+
+
+def test_sin_datos_es_puro_con_datos_de_ejemplo(capsys: pytest.CaptureFixture[str]) -> None:
+    codigo, _, error = _por_motor(capsys, "auto", "--formato", "csv", "-v")
+    assert codigo == EXITO
+    assert "los datos de ejemplo son registros" in error
+    codigo, _, _ = _correr(capsys, "serie", "--desde", "2012-01", "--hasta", "2012-01")
+    assert codigo == EXITO
+
+
+def test_periodo_de_otra_vigencia_mismo_error_de_uso(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ("--datos", str(EJEMPLO), "--formato", "csv", "--periodo", "2013-03")
+    puro = _por_motor(capsys, "puro", *argv)
+    assert puro[0] == ERROR_DE_USO
+    assert _por_motor(capsys, "columnas", *argv) == puro
