@@ -325,6 +325,18 @@ def test_comprobaciones_entre_campos_mismo_error(
     assert _por_motor(capsys, "columnas", *argv) == puro
 
 
+@pytest.mark.parametrize("contenido", ["", "\n\n", ";;;\n  ;  \n", "sep=;\n"])
+def test_r23_archivo_sin_filas_mismo_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, contenido: str
+) -> None:
+    carpeta = _copia_del_ejemplo(tmp_path)
+    (carpeta / "contactos.csv").write_text(contenido, "utf-8")
+    argv = ("--datos", str(carpeta), "--formato", "csv")
+    puro = _por_motor(capsys, "puro", *argv)
+    assert puro[0] == 3
+    assert _por_motor(capsys, "columnas", *argv) == puro
+
+
 def test_motor_disponible_sin_los_paquetes(monkeypatch: pytest.MonkeyPatch) -> None:
     import polars  # noqa: F401  (importado: se mira sys.modules)
 

@@ -104,6 +104,8 @@ def _tabla(
 ) -> Any:
     """El marco polars (tipado como lo lee `tablas`) de un CSV, o `NoSoportado`/`HayUnError`."""
     datos = _texto(contenido, nombre)
+    if not datos.strip():
+        raise HayUnError  # vacío: la vía pura da el error (polars < 1.4 no lee bytes vacíos)
     lineas = pl.read_csv(
         datos,
         has_header=False,
