@@ -175,16 +175,16 @@ def test_r5_validar_pesos_acepta_int_y_decimal(valor: int | Decimal) -> None:
         ),
         (
             Decimal("NaN"),
-            "pesos: el dinero debe ser un número finito (se recibió Decimal('NaN'))",
+            "pesos: el dinero debe ser un número finito (se recibió NaN)",
         ),
         (
             Decimal("Infinity"),
-            "pesos: el dinero debe ser un número finito (se recibió Decimal('Infinity'))",
+            "pesos: el dinero debe ser un número finito (se recibió Infinity)",
         ),
         (-1, "pesos: el dinero no puede ser negativo (se recibió -1)"),
         (
             Decimal("-0.01"),
-            "pesos: el dinero no puede ser negativo (se recibió Decimal('-0.01'))",
+            "pesos: el dinero no puede ser negativo (se recibió -0.01)",
         ),
     ],
 )

@@ -343,13 +343,13 @@ ERRORES: list[tuple[str, Callable[[], object], type[ErrorSena], str]] = [
         "meta_ec_negativa",
         lambda: attrs.evolve(_P, meta_ec=Decimal(-1)),
         DatoInvalido,
-        "meta_ec: no puede ser negativo (se recibió Decimal('-1'))",
+        "meta_ec: no puede ser negativo (se recibió -1)",
     ),
     (
         "meta_ec_grande",
         lambda: attrs.evolve(_P, meta_ec=Decimal("1.5")),
         DatoInvalido,
-        "meta_ec: una proporción va de 0 a 1 (0.90 es 90 %) (se recibió Decimal('1.5'))",
+        "meta_ec: una proporción va de 0 a 1 (0.90 es 90 %) (se recibió 1.5)",
     ),
     (
         "meta_ec_float",
@@ -361,7 +361,7 @@ ERRORES: list[tuple[str, Callable[[], object], type[ErrorSena], str]] = [
         "meta_ep_negativa",
         lambda: attrs.evolve(_P, meta_ep=Decimal(-2)),
         DatoInvalido,
-        "meta_ep: no puede ser negativo (se recibió Decimal('-2'))",
+        "meta_ep: no puede ser negativo (se recibió -2)",
     ),
     (
         "vigencia_tipo",
@@ -445,7 +445,7 @@ ERRORES: list[tuple[str, Callable[[], object], type[ErrorSena], str]] = [
         "umbrales",
         lambda: attrs.evolve(_P, umbral_amarillo=Decimal("0.95")),
         DatoInvalido,
-        "umbral_amarillo: el umbral amarillo no puede superar al verde (0.90) (se recibió Decimal('0.95'))",
+        "umbral_amarillo: el umbral amarillo no puede superar al verde (0.90) (se recibió 0.95)",
     ),
     (
         "fuente",

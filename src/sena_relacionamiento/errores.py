@@ -13,6 +13,7 @@ cantidad: debe ser un entero (se recibió -1)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 __all__ = [
@@ -94,9 +95,10 @@ class DatoInvalido(ErrorSena, ValueError):
 
 
 def _repr_corto(valor: object, limite: int = 200) -> str:
-    """La representación del valor para un mensaje, recortada si es muy larga."""
+    """La representación del valor para un mensaje, recortada si es muy larga. Un `Decimal`
+    se muestra como número (``1.5``, no ``Decimal('1.5')``); un texto, entre comillas."""
     try:
-        texto = repr(valor)
+        texto = str(valor) if isinstance(valor, Decimal) else repr(valor)
     except ValueError:  # un entero de miles de dígitos no se puede convertir a texto
         return f"un {type(valor).__name__} demasiado largo"
     except Exception:  # un `__repr__` ajeno que falla no debe tapar el error original
