@@ -206,7 +206,7 @@ def informe_tabular(
     with _etapa("gestores", "leer los gestores"):
         lista_gestores = _gestores(gestores)
     datos = DatosSeguimiento(gestores=lista_gestores, asignaciones=())
-    motor = Motor(ctx, lista_gestores)
+    motor = Motor(ctx, lista_gestores, _conocidos(gestores, modelo))
     motor.registros["gestores"] = len(lista_gestores)
     # R14, R23: un gestor repetido (mismo id y mismo contenido) es uno solo.
     repetidos = len(datos.excluidos)
@@ -258,6 +258,25 @@ def informe_tabular(
         filas=filas,
         registros=MapaFijo(motor.registros),
         excluidos=MapaFijo({t: MapaFijo(m) for t, m in motor.excluidos.items()}),
+    )
+
+
+_POR_HASH: Final = frozenset(
+    {nw.Implementation.POLARS, nw.Implementation.PANDAS, nw.Implementation.PYARROW}
+)
+
+
+def _conocidos(gestores: Any, modelo: Any) -> Any:
+    """Los ids de los gestores como tabla (``gestor``, ``_conocido``) del motor de la entrada,
+    para cruzar con ella (`Motor.con_conocido`) en los motores perezosos de SQL, Dask y Spark;
+    `None` en polars, pandas y pyarrow, donde `is_in` ya busca por hash."""
+    if modelo.implementation in _POR_HASH:
+        return None
+    return (
+        preparar("gestores", gestores)
+        .marco.select(nw.col("id").cast(nw.String).alias("gestor"))
+        .unique()
+        .with_columns(_conocido=nw.lit(value=True))
     )
 
 
