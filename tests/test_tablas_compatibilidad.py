@@ -7,6 +7,7 @@ import importlib
 import importlib.metadata
 import pickle
 import sys
+import types
 from datetime import date
 from typing import Any
 
@@ -20,7 +21,7 @@ import pytest
 from sena_relacionamiento import Periodo
 from sena_relacionamiento.errores import DatoInvalido, DependenciaFaltante, ErrorMotor, ErrorSena
 from sena_relacionamiento.tablas import MINIMOS, a_filas, informe_tabular
-from sena_relacionamiento.tablas._versiones import exigir_version
+from sena_relacionamiento.tablas._versiones import EXTRAS, exigir_motor, exigir_version
 
 GESTORES = {"id": ["g1"], "rol": ["EMPRESARIAL"], "regional": ["41"]}
 ASIGNACIONES = {"gestor": ["g1"] * 3, "nit": ["800", "801", "802"]}
@@ -100,6 +101,52 @@ def test_version_desconocida_no_se_revisa(monkeypatch: pytest.MonkeyPatch) -> No
 def test_motor_sin_minimo_no_se_revisa(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importlib.metadata, "version", _version_falsa("modin", "0.1"))
     exigir_version("modin")  # narwhals lo entiende, pero la biblioteca no se prueba con él
+
+
+@pytest.mark.parametrize("motor", ["modin", "cudf", "ibis", "pyspark[connect]", "narwhals"])
+def test_motor_no_soportado_es_dato_invalido(motor: str) -> None:
+    """Issue 18: un motor que narwhals entiende pero con el que `tablas` no se prueba es un
+    `DatoInvalido` que lo nombra, con los soportados, antes de calcular nada."""
+    with pytest.raises(DatoInvalido, match="no soporta este motor") as info:
+        exigir_motor(motor, "contactos")
+    assert (info.value.campo, info.value.valor) == ("contactos", motor)
+    assert "dask, pyspark, sqlframe" in str(info.value)
+
+
+def test_motor_no_soportado_antes_de_calcular(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`informe_tabular` y `a_filas` revisan el motor de cada tabla antes de leer nada."""
+    real = nw.from_native
+
+    class Ibis:
+        value = "ibis"
+
+    def como_ibis(nativo: Any, **opciones: Any) -> Any:
+        marco = real(nativo, **opciones)
+        return types.SimpleNamespace(implementation=Ibis()) if "nit" in marco.columns else marco
+
+    monkeypatch.setattr(nw, "from_native", como_ibis)
+    with pytest.raises(DatoInvalido, match="ibis") as info:
+        informe_tabular(
+            gestores=pl.DataFrame(GESTORES),
+            asignaciones=pl.DataFrame(ASIGNACIONES),
+            periodo=Periodo(2012, 3),
+        )
+    assert info.value.campo == "asignaciones"
+
+
+@pytest.mark.parametrize("motor", sorted(EXTRAS))
+def test_motor_distribuido_viejo_nombra_el_extra(
+    motor: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18: Dask, PySpark o SQLFrame por debajo de su mínima es una `DependenciaFaltante`
+    con la versión instalada, la necesaria y el extra ``distribuido``."""
+    monkeypatch.setattr(importlib.metadata, "version", _version_falsa(motor, "0.9.1"))
+    with pytest.raises(DependenciaFaltante) as info:
+        exigir_motor(motor, "contactos")
+    error = info.value
+    assert (error.paquete, error.extra, error.encontrada) == (motor, "distribuido", "0.9.1")
+    assert error.necesaria == MINIMOS[motor]
+    assert "sena-relacionamiento[distribuido]" in str(error)
 
 
 def test_version_sin_numeros_se_toma_como_vieja(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -145,9 +145,10 @@ class DependenciaFaltante(ErrorSena, ImportError):
     Con `encontrada` y `necesaria`, el paquete está instalado pero en una versión que la
     biblioteca no soporta: el mensaje nombra el paquete, la versión instalada y la mínima.
 
-    >>> print(DependenciaFaltante("duckdb", "tablas", encontrada="1.1.0", necesaria="1.3"))
-    esta función necesita duckdb >= 1.3 y está instalada la versión 1.1.0:
-    pip install -U 'duckdb>=1.3'
+    >>> error = DependenciaFaltante("dask", "distribuido", encontrada="2024.1", necesaria="2025.1")
+    >>> print(error)
+    esta función necesita dask >= 2025.1 y está instalada la versión 2024.1:
+    pip install -U 'dask>=2025.1' (o el extra: pip install -U 'sena-relacionamiento[distribuido]')
     """
 
     def __init__(
@@ -165,7 +166,8 @@ class DependenciaFaltante(ErrorSena, ImportError):
         if encontrada is not None and necesaria is not None:
             mensaje = (
                 f"esta función necesita {paquete} >= {necesaria} y está instalada la versión "
-                f"{encontrada}: pip install -U '{paquete}>={necesaria}'"
+                f"{encontrada}: pip install -U '{paquete}>={necesaria}' (o el extra: "
+                f"pip install -U 'sena-relacionamiento[{extra}]')"
             )
         else:
             mensaje = (

@@ -2,7 +2,7 @@
 
 `informe_tabular(...)` da las mismas filas que `informe(datos, periodo).filas()`, pero toma una
 tabla por tipo de registro (pandas, polars ansioso o perezoso, pyarrow, una relación de
-DuckDB… cualquier marco que narwhals entienda) y hace la agregación pesada en el motor de esa
+DuckDB, Dask, PySpark o SQLFrame, vía narwhals) y hace la agregación pesada en el motor de esa
 tabla. Solo la tabla agregada, pequeña (una fila por ámbito × indicador), pasa por Python, donde
 se evalúa con las mismas funciones del núcleo (`Contexto`, `evaluar`, la consolidación de R22):
 el estado y el semáforo son exactamente los de `informe()`.

@@ -231,17 +231,31 @@ class Motor:
     al interpretar.
     """
 
-    def __init__(self, ctx: Contexto, gestores: Sequence[Gestor]) -> None:
+    def __init__(self, ctx: Contexto, gestores: Sequence[Gestor], conocidos: Any = None) -> None:
         self.ctx = ctx
         self.gestores = {g.id: g for g in gestores}
         self.ids = sorted(self.gestores)
+        self.conocidos = conocidos
         self.registros: dict[str, int] = {}
         self.excluidos: dict[str, dict[str, int]] = {}
 
     # -- utilidades ------------------------------------------------------------------------
 
-    def conocido(self, columna: str = "gestor") -> nw.Expr:
-        return nw.col(columna).is_in(self.ids)
+    def con_conocido(self, marco: Any) -> Any:
+        """`marco` con lo que necesita `conocido`: con `conocidos` (la tabla de los ids de los
+        gestores, en el motor de la entrada), cruzado con ella por ``gestor``."""
+        if self.conocidos is None:
+            return marco
+        return marco.join(self.conocidos, on="gestor", how="left")
+
+    def conocido(self) -> nw.Expr:
+        """Si el ``gestor`` de la fila es uno de los gestores. Con `conocidos`, por el cruce de
+        `con_conocido` (lineal en todo motor; `is_in` con todos los ids es, en DuckDB, una
+        búsqueda en una lista por fila); si no, con `is_in` (polars, pandas, pyarrow: por
+        hash)."""
+        if self.conocidos is None:
+            return nw.col("gestor").is_in(self.ids)
+        return ~nw.col("_conocido").is_null()
 
     def repartir(
         self,

@@ -26,7 +26,7 @@ from sena_relacionamiento.tablas import af, cartera, cv, ec, eg, em, ep, pe, sis
 from sena_relacionamiento.tablas._esquema import preparar
 from sena_relacionamiento.tablas._filas import columnas as columnas_de_filas
 from sena_relacionamiento.tablas._motor import Motor, Paso, ejecutar, recoger
-from sena_relacionamiento.tablas._versiones import exigir_version
+from sena_relacionamiento.tablas._versiones import exigir_motor
 
 __all__ = ["COLUMNAS", "InformeTabular", "a_filas", "informe_tabular"]
 
@@ -44,6 +44,12 @@ COLUMNAS: Final[Mapping[str, Any]] = {
     "semaforo": nw.String(),
 }
 """Las columnas del marco de salida y sus tipos (``valor`` y ``meta`` como texto exacto)."""
+
+_TIPOS_SPARK: Final = {nw.String: "string", nw.Date: "date", nw.Int64: "bigint"}
+_ESQUEMA_SPARK: Final = ", ".join(
+    f"{nombre} {_TIPOS_SPARK[type(tipo)]}" for nombre, tipo in COLUMNAS.items()
+)
+"""`COLUMNAS` como esquema DDL de Spark (y SQLFrame)."""
 
 _RAZONES: Final = frozenset(indicador.name for indicador in RAZONES)
 
@@ -122,17 +128,33 @@ def _salida(columnas: dict[str, list[Any]], modelo: Any) -> Any:
     for nombre in ("valor", "meta"):
         columnas[nombre] = [None if v is None else str(v) for v in columnas[nombre]]
     implementacion = modelo.implementation
+    if implementacion is nw.Implementation.DASK:
+        # Desde pandas con tipos de Arrow: Dask pasaría las fechas (objetos) a texto y los
+        # enteros con nulos a float.
+        dd = implementacion.to_native_namespace()
+        return dd.from_pandas(_pandas(columnas), npartitions=1)
+    if implementacion.is_spark_like():
+        # Spark y SQLFrame: el marco de salida se arma en la sesión de la entrada, con el
+        # esquema explícito (sin adivinar tipos de columnas con nulos).
+        sesion = modelo.to_native().sparkSession
+        filas = list(zip(*columnas.values(), strict=True))
+        return sesion.createDataFrame(filas, schema=_ESQUEMA_SPARK)
     if isinstance(modelo, nw.LazyFrame):
         polars = nw.Implementation.POLARS
         ansioso: Any = polars if implementacion is polars else nw.Implementation.PYARROW
         marco = nw.from_dict(columnas, COLUMNAS, backend=ansioso)
         return marco.lazy(backend=implementacion).to_native()
     if implementacion is nw.Implementation.PANDAS:
-        # Columnas con tipos de Arrow: enteros con nulos sin pasar a float, fechas como fechas.
-        pd = implementacion.to_native_namespace()
-        tabla = nw.from_dict(columnas, COLUMNAS, backend=nw.Implementation.PYARROW).to_native()
-        return tabla.to_pandas(types_mapper=pd.ArrowDtype)
+        return _pandas(columnas)
     return nw.from_dict(columnas, COLUMNAS, backend=implementacion).to_native()
+
+
+def _pandas(columnas: dict[str, list[Any]]) -> Any:
+    """Las columnas como marco de pandas con tipos de Arrow: enteros con nulos sin pasar a
+    float, fechas como fechas."""
+    pd = nw.Implementation.PANDAS.to_native_namespace()
+    tabla = nw.from_dict(columnas, COLUMNAS, backend=nw.Implementation.PYARROW).to_native()
+    return tabla.to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def informe_tabular(
@@ -213,7 +235,7 @@ def _calculos(
     with _etapa("gestores", "leer los gestores"):
         lista_gestores = _gestores(gestores)
     datos = DatosSeguimiento(gestores=lista_gestores, asignaciones=())
-    motor = Motor(ctx, lista_gestores)
+    motor = Motor(ctx, lista_gestores, _conocidos(gestores, modelo))
     motor.registros["gestores"] = len(lista_gestores)
     # R14, R23: un gestor repetido (mismo id y mismo contenido) es uno solo.
     repetidos = len(datos.excluidos)
@@ -260,6 +282,25 @@ def _calculos(
     return ctx, datos, motor, calculos, modelo
 
 
+_POR_HASH: Final = frozenset(
+    {nw.Implementation.POLARS, nw.Implementation.PANDAS, nw.Implementation.PYARROW}
+)
+
+
+def _conocidos(gestores: Any, modelo: Any) -> Any:
+    """Los ids de los gestores como tabla (``gestor``, ``_conocido``) del motor de la entrada,
+    para cruzar con ella (`Motor.con_conocido`) en los motores perezosos de SQL, Dask y Spark;
+    `None` en polars, pandas y pyarrow, donde `is_in` ya busca por hash."""
+    if modelo.implementation in _POR_HASH:
+        return None
+    return (
+        preparar("gestores", gestores)
+        .marco.select(nw.col("id").cast(nw.String).alias("gestor"))
+        .unique()
+        .with_columns(_conocido=nw.lit(value=True))
+    )
+
+
 def _modelo(tablas: Mapping[str, Any]) -> Any:
     """El marco narwhals de `gestores`, tras revisar que todas las tablas son del mismo tipo."""
     modelo: Any = None
@@ -276,7 +317,7 @@ def _modelo(tablas: Mapping[str, Any]) -> Any:
                 campo=nombre,
                 valor=type(nativo).__name__,
             ) from None
-        exigir_version(marco.implementation.value)
+        exigir_motor(marco.implementation.value, nombre)
         if modelo is None:
             modelo = marco
         elif (marco.implementation, isinstance(marco, nw.LazyFrame)) != (
@@ -310,7 +351,7 @@ def a_filas(filas: Any) -> list[dict[str, Any]]:
             campo="filas",
             valor=type(filas).__name__,
         ) from None
-    exigir_version(nativo.implementation.value)
+    exigir_motor(nativo.implementation.value, "filas")
     with _etapa("filas", "leer las filas"):
         return _a_filas(nativo)
 

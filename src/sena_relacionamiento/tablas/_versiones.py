@@ -11,9 +11,9 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
-from sena_relacionamiento.errores import DependenciaFaltante
+from sena_relacionamiento.errores import DatoInvalido, DependenciaFaltante
 
-__all__ = ["MINIMOS", "exigir_version"]
+__all__ = ["EXTRAS", "MINIMOS", "exigir_motor", "exigir_version"]
 
 MINIMOS: Final[Mapping[str, str]] = {
     "narwhals": "2.27.1",
@@ -21,11 +21,25 @@ MINIMOS: Final[Mapping[str, str]] = {
     "polars": "1.3",
     "pyarrow": "15",
     "duckdb": "1.3",
+    "dask": "2025.1.0",
+    "pyspark": "4.0.0",
+    "sqlframe": "3.40.0",
 }
 """La versión mínima de narwhals y de cada motor con que se prueba `tablas` (la de
 ``pyproject.toml``; ver docs/compatibilidad.md). Con una menor, `informe_tabular` y `a_filas`
 lanzan `DependenciaFaltante` con la versión instalada y la necesaria, en vez de dar una cifra
-equivocada o un error del motor."""
+equivocada o un error del motor.
+
+Son también los motores que `tablas` soporta: con cualquier otro que narwhals entienda (modin,
+cuDF, Ibis, Spark Connect…) `informe_tabular` y `a_filas` lanzan `DatoInvalido` antes de
+calcular nada."""
+
+EXTRAS: Final[Mapping[str, str]] = {
+    "dask": "distribuido",
+    "pyspark": "distribuido",
+    "sqlframe": "distribuido",
+}
+"""El extra que instala cada motor que no está en ``tablas`` (los demás: ``tablas``)."""
 
 
 def _numeros(version: str) -> tuple[int, ...]:
@@ -46,4 +60,17 @@ def exigir_version(paquete: str) -> None:
     except importlib.metadata.PackageNotFoundError:  # importado sin metadatos: no se revisa
         return
     if _numeros(encontrada) < _numeros(necesaria):
-        raise DependenciaFaltante(paquete, "tablas", encontrada=encontrada, necesaria=necesaria)
+        extra = EXTRAS.get(paquete, "tablas")
+        raise DependenciaFaltante(paquete, extra, encontrada=encontrada, necesaria=necesaria)
+
+
+def exigir_motor(motor: str, tabla: str) -> None:
+    """Lanza `DatoInvalido` si `motor` (el nombre de la implementación de narwhals de
+    `tabla`) no es uno de los soportados (`MINIMOS`), y `DependenciaFaltante` si lo es en una
+    versión menor que la mínima: antes de calcular nada."""
+    if motor == "narwhals" or motor not in MINIMOS:
+        soportados = ", ".join(m for m in MINIMOS if m != "narwhals")
+        raise DatoInvalido(
+            f"tablas no soporta este motor (soporta {soportados})", campo=tabla, valor=motor
+        )
+    exigir_version(motor)

@@ -40,4 +40,4 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
             calculo.gestor(id_gestor).numerador = int(mes)
         return calculo
 
-    return Paso((agrupar(t.marco, ["gestor"], pares, mes=mes),), interpretar)
+    return Paso((agrupar(motor.con_conocido(t.marco), ["gestor"], pares, mes=mes),), interpretar)

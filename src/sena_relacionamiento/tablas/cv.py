@@ -45,9 +45,11 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
         .with_columns(_anio=entero(nw.col("_m") == 0), _obligada=entero(nw.col("obligada")))
         .group_by("nit")
         .agg(
-            nw.col("regional").n_unique().alias("_n_regional"),
-            nw.col("_obligada").n_unique().alias("_n_obligada"),
-            nw.col("cuota_regulada").n_unique().alias("_n_cuota"),
+            # Mínimo y máximo en vez de `n_unique` (Dask con varias particiones lo suma por
+            # partición); las tres columnas no admiten nulos (las filas nulas ya no están).
+            nw.col("regional").min().alias("_min_regional"),
+            nw.col("_obligada").min().alias("_min_obligada"),
+            nw.col("cuota_regulada").min().alias("_min_cuota"),
             nw.col("regional").max(),
             nw.col("_obligada").max(),
             nw.col("cuota_regulada").max(),
@@ -58,7 +60,9 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
     consultas = (
         marco.group_by("_m").agg(nw.len().alias("_n")),
         empresas.filter(
-            (nw.col("_n_regional") > 1) | (nw.col("_n_obligada") > 1) | (nw.col("_n_cuota") > 1)
+            (nw.col("_min_regional") != nw.col("regional"))
+            | (nw.col("_min_obligada") != nw.col("_obligada"))
+            | (nw.col("_min_cuota") != nw.col("cuota_regulada"))
         )
         .select("nit")
         .head(1),

@@ -42,7 +42,9 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
         (~motor.conocido(), Motivo.GESTOR_DESCONOCIDO),
         *motor.motivos_de_fecha(t),
     ]
-    marco = t.marco.select("gestor", "nit", "fecha", "_nula").with_columns(codigo_de(pares))
+    marco = motor.con_conocido(t.marco.select("gestor", "nit", "fecha", "_nula")).with_columns(
+        codigo_de(pares)
+    )
     trimestre = desde("fecha", fh, ctx.inicio_trimestre)
     validos = marco.filter(nw.col("_m") == 0)
     # Antes del trimestre solo cuentan los contactos a la propia cartera (R15); los demás

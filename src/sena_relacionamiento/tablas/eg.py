@@ -48,7 +48,7 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
     antes = dia("fecha_gestion", t.fecha_hora["fecha_gestion"]) < dia("fecha", fh)
     # R17, R23: una fila repetida (mismo id y mismo contenido) cuenta una vez; las demás
     # se excluyen como repetidas. El mismo id con otro contenido es inconsistente.
-    unicas = t.marco.filter(~nw.col("_nula")).unique()
+    unicas = motor.con_conocido(t.marco.filter(~nw.col("_nula")).unique())
     filas = t.marco.select(
         nw.len().alias("total"), nw.col("_nula").cast(nw.Int64).sum().alias("nulas")
     )

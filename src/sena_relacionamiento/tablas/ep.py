@@ -62,9 +62,12 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
     consultas = (
         # Las filas que no se cruzan (las que se cruzan se cuentan en `cruzadas`).
         marco.filter(nw.col("_m") != 0).group_by("_m").agg(nw.len().alias("_n")),
-        cruzadas.group_by("gestor", "_m").agg(
-            nw.len().alias("_n"), nw.col("_par").n_unique().alias("distintos")
-        ),
+        # Los pares distintos en dos agrupaciones (no `n_unique`, que Dask con varias
+        # particiones suma por partición).
+        cruzadas.group_by("gestor", "_m", "_par")
+        .agg(nw.len().alias("_k"))
+        .group_by("gestor", "_m")
+        .agg(nw.col("_k").sum().alias("_n"), nw.len().alias("distintos")),
     )
 
     def interpretar(previas: Any, grupos: Any) -> Calculo:

@@ -38,7 +38,7 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
         *motor.motivos_de_fecha(t),
     ]
     consulta = agrupar(
-        t.marco,
+        motor.con_conocido(t.marco),
         ["gestor", "regional"],
         pares,
         mes=entero(desde("fecha", fh, motor.ctx.inicio_mes)),

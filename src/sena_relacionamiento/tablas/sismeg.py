@@ -27,7 +27,11 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
         *motor.motivos_de_fecha(t),
     ]
     consulta = agrupar(
-        t.marco, ["gestor"], pares, formados=nw.col("formados"), empleos=nw.col("empleos")
+        motor.con_conocido(t.marco),
+        ["gestor"],
+        pares,
+        formados=nw.col("formados"),
+        empleos=nw.col("empleos"),
     )
 
     def interpretar(consulta: Any) -> Calculo:

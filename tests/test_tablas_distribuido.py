@@ -1,0 +1,200 @@
+"""`tablas` en los motores perezosos «grandes» (issue 18): relaciones de DuckDB sobre Parquet,
+Dask, PySpark (modo local) y SQLFrame (sobre DuckDB) dan exactamente las filas de `informe()`,
+con las regionales por nombre o por código, etiquetas en español y nulos; la salida es un marco
+del mismo motor (en la sesión de la entrada, en Spark y SQLFrame).
+
+Cada tabla se escribe en Parquet y se abre como la abriría quien ya no cabe en memoria. Spark
+tarda (una JVM, varias etapas por consulta): pocos ejemplos. Un motor que no está instalado se
+salta con su razón.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import itertools
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+pl = pytest.importorskip("polars")
+duckdb = pytest.importorskip("duckdb")
+nw = pytest.importorskip("narwhals.stable.v2")
+
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from test_tablas import VARIANTES, Variante, _marcos, datos_seguimiento  # noqa: E402
+
+from sena_relacionamiento import (  # noqa: E402
+    Asignacion,
+    Contacto,
+    ContratoAprendizaje,
+    DatosSeguimiento,
+    Evento,
+    Gestor,
+    Periodo,
+    Solicitud,
+    informe,
+)
+from sena_relacionamiento.tablas import MOTIVO_NULO, a_filas, informe_tabular  # noqa: E402
+
+_DIRECTORIO = tempfile.TemporaryDirectory(prefix="sena-tablas-")
+_NUMERO = itertools.count()
+
+
+def _parquet(marco: Any) -> str:
+    ruta = f"{_DIRECTORIO.name}/{next(_NUMERO)}.parquet"
+    marco.write_parquet(ruta)
+    return ruta
+
+
+@functools.cache
+def _duckdb() -> Any:
+    return duckdb.connect()
+
+
+@functools.cache
+def _spark() -> Any:
+    from pyspark.sql import SparkSession
+
+    return (
+        SparkSession.builder.master("local[2]")
+        .appName("sena-relacionamiento-pruebas")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.session.timeZone", "America/Bogota")
+        .getOrCreate()
+    )
+
+
+@functools.cache
+def _sqlframe() -> Any:
+    from sqlframe.duckdb import DuckDBSession
+
+    return DuckDBSession()
+
+
+def _dask(ruta: str) -> Any:
+    import dask.dataframe as dd
+
+    return dd.read_parquet(ruta)
+
+
+ABRIR: dict[str, Callable[[str], Any]] = {
+    "duckdb-parquet": lambda ruta: _duckdb().read_parquet(ruta),
+    "dask": _dask,
+    "spark": lambda ruta: _spark().read.parquet(ruta),
+    "sqlframe": lambda ruta: _sqlframe().read.parquet(ruta),
+}
+
+_PAQUETES = {"duckdb-parquet": "duckdb", "dask": "dask", "spark": "pyspark", "sqlframe": "sqlframe"}
+
+
+def _motor(nombre: str) -> Any:
+    paquete = _PAQUETES[nombre]
+    razon = f"{paquete} no está instalado (extra «distribuido»)"
+    instalado = importlib.util.find_spec(paquete) is not None
+    return pytest.param(nombre, marks=pytest.mark.skipif(not instalado, reason=razon))
+
+
+MOTORES = [_motor(nombre) for nombre in ABRIR]
+
+
+def comparar(datos: DatosSeguimiento, periodo: Periodo, motor: str, variante: Variante) -> Any:
+    """Las filas y exclusiones de `informe_tabular` sobre Parquet en `motor` son las de
+    `informe()`; da el marco de salida."""
+    entradas = {
+        tabla: ABRIR[motor](_parquet(marco)) for tabla, marco in _marcos(datos, variante).items()
+    }
+    esperado = informe(datos, periodo)
+    obtenido = informe_tabular(periodo=periodo, **entradas)
+    filas = a_filas(obtenido.filas)
+    assert filas == esperado.filas()
+    for mia, suya in zip(filas, esperado.filas(), strict=True):
+        assert type(mia["valor"]) is type(suya["valor"])
+    resumen = dict(esperado.resumen_excluidos())
+    nulas = sum(1 for t in variante.nulos if getattr(datos, t))
+    if nulas:
+        resumen[MOTIVO_NULO] = nulas
+    assert dict(obtenido.resumen_excluidos()) == resumen
+    return obtenido.filas
+
+
+def _con_nombres() -> DatosSeguimiento:
+    """Regionales que DuckDB y Dask no sabían leer por nombre (issue 18): «Meta», «Antioquia»."""
+    gestores = [
+        Gestor(id="g1", rol="Empresarial", regional="Meta"),
+        Gestor(id="g2", rol="Estratégico", regional="Antioquia"),
+    ]
+    nits = [str(900_000_001 + i) for i in range(6)]
+    return DatosSeguimiento(
+        gestores=gestores,
+        asignaciones=[Asignacion(gestor=f"g{1 + i % 2}", nit=n) for i, n in enumerate(nits)],
+        contactos=[
+            Contacto(gestor=g, nit=nits[i], fecha=f, tipo="NUEVO", medio="Telefónico")
+            for i, (g, f) in enumerate(
+                [("g1", date(2012, 3, 2)), ("g2", date(2012, 2, 2)), ("gx", date(2012, 3, 2))]
+            )
+        ],
+        solicitudes=[
+            Solicitud(
+                id="s1",
+                fecha=date(2012, 3, 1),
+                servicio="Asesoría",
+                regional="Meta",
+                gestor="g1",
+                fecha_gestion=date(2012, 3, 3),
+            ),
+            Solicitud(id="s2", fecha=date(2012, 3, 4), servicio="Asesoría", regional="Antioquia"),
+        ],
+        contratos=[
+            ContratoAprendizaje(
+                nit=nits[1], regional="Antioquia", fecha=date(2012, 2, 1), obligada=False
+            )
+        ],
+        eventos=[
+            Evento(regional="Meta", fecha=date(2012, 3, 5), asistentes=20, razon="Convocatoria")
+        ],
+    )
+
+
+@pytest.mark.parametrize("motor", MOTORES)
+def test_regionales_por_nombre_en_cada_motor(motor: str) -> None:
+    """Issue 18, R1–R2: con las regionales por nombre («Meta», «Antioquia») y etiquetas en
+    español, cada motor da las filas de `informe()`; la salida es un marco del mismo motor."""
+    filas = comparar(_con_nombres(), Periodo(2012, 3), motor, Variante(etiquetas=True))
+    entrada = nw.from_native(ABRIR[motor](_parquet(pl.DataFrame({"a": [1]}))))
+    assert nw.from_native(filas).implementation is entrada.implementation
+
+
+@pytest.mark.parametrize("motor", [m for m in MOTORES if m.values[0] != "spark"])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datos=datos_seguimiento(), mes=st.integers(1, 12), variante=VARIANTES)
+def test_mismas_cifras_que_informe_distribuido(
+    motor: str, datos: DatosSeguimiento, mes: int, variante: Variante
+) -> None:
+    """R13–R25 en DuckDB sobre Parquet, Dask y SQLFrame: las filas y exclusiones (R23) de
+    `informe()`, con regionales por nombre o código, NIT enteros y nulos."""
+    comparar(datos, Periodo(2012, mes), motor, variante)
+
+
+@pytest.mark.parametrize("motor", [m for m in MOTORES if m.values[0] == "spark"])
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datos=datos_seguimiento(), mes=st.integers(1, 12), variante=VARIANTES)
+@example(datos=_con_nombres(), mes=6, variante=Variante(etiquetas=True, nit_entero=True))
+def test_mismas_cifras_que_informe_spark(
+    motor: str, datos: DatosSeguimiento, mes: int, variante: Variante
+) -> None:
+    """Lo mismo en Spark local, con pocos ejemplos (cada uno corre decenas de etapas)."""
+    comparar(datos, Periodo(2012, mes), motor, variante)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _cerrar() -> Iterator[None]:
+    yield
+    if _spark.cache_info().currsize:
+        _spark().stop()
+    _DIRECTORIO.cleanup()
