@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -69,6 +70,10 @@ def _entradas(motor: str, carpeta: Path, memoria: str) -> tuple[dict[str, Any], 
         # Un Parquet de un archivo es una partición: se reparte para usar los trabajadores.
         return {t: dd.read_parquet(r).repartition(npartitions=4) for t, r in rutas.items()}, cerrar
     from pyspark.sql import SparkSession
+
+    # Los trabajadores de Python, con el intérprete de este proceso (no el python3 del PATH,
+    # que puede ser otra versión menor: Spark se niega a mezclarlas).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
     sesion = (
         SparkSession.builder.master("local[2]")

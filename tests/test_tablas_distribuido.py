@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import importlib.util
 import itertools
+import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -59,6 +61,10 @@ def _duckdb() -> Any:
 @functools.cache
 def _spark() -> Any:
     from pyspark.sql import SparkSession
+
+    # Los trabajadores de Python, con el intérprete de este proceso (no el python3 del PATH,
+    # que puede ser otra versión menor: Spark se niega a mezclarlas).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
     return (
         SparkSession.builder.master("local[2]")
