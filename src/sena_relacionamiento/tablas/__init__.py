@@ -40,6 +40,7 @@ from sena_relacionamiento.tablas._versiones import MINIMOS, exigir_version
 
 exigir_version("narwhals")  # antes de importar el motor, que usa su API reciente
 
+from sena_relacionamiento.tablas._marcos import BACKENDS, marcos  # noqa: E402
 from sena_relacionamiento.tablas._motor import MOTIVO_NULO  # noqa: E402
 from sena_relacionamiento.tablas._periodo import periodo_de  # noqa: E402
 from sena_relacionamiento.tablas._tabular import (  # noqa: E402
@@ -49,11 +50,13 @@ from sena_relacionamiento.tablas._tabular import (  # noqa: E402
 )
 
 __all__ = [
+    "BACKENDS",
     "MINIMOS",
     "MOTIVO_NULO",
     "ErrorMotor",
     "InformeTabular",
     "a_filas",
     "informe_tabular",
+    "marcos",
     "periodo_de",
 ]

@@ -241,6 +241,8 @@ class Motor:
     # -- utilidades ------------------------------------------------------------------------
 
     def conocido(self, columna: str = "gestor") -> nw.Expr:
+        if not self.ids:  # pyarrow no compara texto con una lista vacía (de tipo nulo)
+            return nw.col(columna).is_null() & nw.lit(value=False)
         return nw.col(columna).is_in(self.ids)
 
     def repartir(
