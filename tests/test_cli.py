@@ -453,9 +453,8 @@ def test_clasificar_marca_el_segmento_inferido_de_cesar(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     _, salida, _ = _correr(capsys, "clasificar", "--aportes", "1", "--regional", "Cesar")
-    assert (
-        "Segmento de la regional: Mediana (inferido: la circular no la pone en su cuadro)"
-        in (salida.splitlines())
+    assert "Segmento de la regional: Mediana (inferido: la circular no la pone en su cuadro)" in (
+        salida.splitlines()
     )
     assert "Relacionamiento: PYMES; Por solicitud o demanda; canal: Contact Center" in salida
 

@@ -640,7 +640,9 @@ def test_el_juego_de_ejemplo_es_un_recurso_del_paquete() -> None:
     [
         pytest.param(
             {
-                "eventos.csv": "regional;fecha;asistentes;razon;gestor\nHuila;07/03/2012;5;Feria;g1\n"
+                "eventos.csv": (
+                    "regional;fecha;asistentes;razon;gestor\nHuila;07/03/2012;5;Feria;g1\n"
+                )
             },
             "(eventos.csv, línea 2; gestores.csv, línea 2)",
             id="un registro y el gestor que nombra",
