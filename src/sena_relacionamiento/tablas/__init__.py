@@ -7,6 +7,10 @@ tabla. Solo la tabla agregada, pequeña (una fila por ámbito × indicador), pas
 se evalúa con las mismas funciones del núcleo (`Contexto`, `evaluar`, la consolidación de R22):
 el estado y el semáforo son exactamente los de `informe()`.
 
+Quien ya tiene los registros (`DatosSeguimiento`) obtiene esas tablas con
+``marcos(datos, backend="polars" | "pandas" | "pyarrow")``:
+``informe_tabular(**marcos(datos), periodo=p)`` da las filas de ``informe(datos, p)``.
+
 Necesita el extra ``tablas`` (narwhals); sin él, importar este módulo es una
 `DependenciaFaltante`. Importar `sena_relacionamiento` no importa este módulo.
 
