@@ -13,11 +13,13 @@ import importlib.util
 import io
 import json
 import os
+import re
 import socket
 import stat
 import subprocess
 import sys
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -95,8 +97,8 @@ def test_python_m_uso_invalido() -> None:
     [
         (
             ["clasificar", "--aportes", "$ 600.000.000", "--regional", "Cesar"],
-            "Tipo de empresa: Tipo A (R4): más de $ 300.000.000, el techo del tipo B en una "
-            "regional mediana (decisión de R4)",
+            "Tipo de empresa: Tipo A: más de $ 300.000.000, el techo del tipo B en una "
+            "regional mediana",
         ),
         (
             ["periodo", "25/03/2012"],
@@ -423,19 +425,19 @@ def test_una_carpeta_de_datos_que_no_se_puede_listar(
         (
             "$ 500.000.000",
             "Bogotá D.C.",
-            "Tipo de empresa: Tipo B (R4): más de $ 100.000.000 y "
+            "Tipo de empresa: Tipo B: más de $ 100.000.000 y "
             "hasta $ 500.000.000 en una regional grande",
         ),
         (
             "500000000",
             "41",
-            "Tipo de empresa: Tipo A (R4): más de $ 300.000.000, el techo del "
-            "tipo B en una regional mediana (decisión de R4)",
+            "Tipo de empresa: Tipo A: más de $ 300.000.000, el techo del "
+            "tipo B en una regional mediana",
         ),
         (
             "100.000.000",
             "guainia",
-            "Tipo de empresa: No focalizada (R4): hasta $ 100.000.000: se atiende por demanda",
+            "Tipo de empresa: No focalizada: hasta $ 100.000.000: se atiende por demanda",
         ),
     ],
 )
@@ -451,11 +453,10 @@ def test_clasificar_marca_el_segmento_inferido_de_cesar(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     _, salida, _ = _correr(capsys, "clasificar", "--aportes", "1", "--regional", "Cesar")
-    assert (
-        "Segmento de la regional: Mediana (inferido: la circular no la pone en su cuadro; R3)"
-        in (salida.splitlines())
+    assert "Segmento de la regional: Mediana (inferido: la circular no la pone en su cuadro)" in (
+        salida.splitlines()
     )
-    assert "Relacionamiento: PYMES; Por solicitud o demanda; canal: Contact Center (R6)" in salida
+    assert "Relacionamiento: PYMES; Por solicitud o demanda; canal: Contact Center" in salida
 
 
 @pytest.mark.parametrize(
@@ -492,7 +493,7 @@ def test_periodo_de_una_fecha(capsys: pytest.CaptureFixture[str]) -> None:
         f"Trimestre 2012-T2 ({Trimestre(2012, 2).etiqueta()}): del 26 de marzo de 2012 al 25 de "
         "junio de 2012",
         "Vigencia 2012 (vigencia 2012): del 26 de diciembre de 2011 al 25 de diciembre de 2012",
-        "Entrega del informe del periodo: 25 de abril de 2012 (R12)",
+        "Entrega del informe del periodo: 25 de abril de 2012",
     ]
 
 
@@ -537,7 +538,7 @@ def test_regionales(capsys: pytest.CaptureFixture[str]) -> None:
     assert filas[2].split() == ["11", "Distrito", "Capital", "Grande", "5.500", "1.050"]
     cesar = next(f for f in filas if f.startswith("20"))
     assert cesar.split() == ["20", "Cesar", "Mediana*", "70", "1"]
-    assert lineas[34] == "* Segmento inferido, no está en el cuadro de la circular (R3): Cesar."
+    assert lineas[34] == "* Segmento inferido, no está en el cuadro de la circular: Cesar."
     assert lineas[35] == "33 regionales; metas CV: 14.200; topes EM: 1.529 empresas."
 
 
@@ -773,8 +774,8 @@ def test_clasificar_y_regionales_con_parametros(
         capsys, "clasificar", "--aportes", "400.000.000", "--regional", "Huila",
         "--parametros", archivo,
     )  # fmt: skip
-    assert "Segmento de la regional: Grande (R3)" in salida
-    assert "Tipo de empresa: Tipo B (R4): más de $ 100.000.000 y hasta $ 500.000.000" in salida
+    assert "Segmento de la regional: Grande" in salida
+    assert "Tipo de empresa: Tipo B: más de $ 100.000.000 y hasta $ 500.000.000" in salida
     _, salida, _ = _correr(capsys, "regionales", "--parametros", archivo)
     huila = next(f for f in salida.splitlines() if f.startswith("41"))
     assert huila.split() == ["41", "Huila", "Grande", "999", "1"]
@@ -817,3 +818,62 @@ def test_r30_serie_con_parametros_por_vigencia(
     documento = json.loads(salida)
     assert documento["periodos"] == ["2012-11", "2012-12", "2013-01", "2013-02"]
     assert [p["vigencia"] for p in documento["parametros"]] == [2012, 2013]
+
+
+# -- R32: ni ids de reglas ni códigos internos en lo que leen las personas -------------------
+
+_REGLA = re.compile(r"\bR\d+\b")
+_CODIGO = re.compile(r"\b[A-Z]{2,}_[A-Z_]+\b")  # SISMEG_FORMADOS, FUERA_DEL_TRIMESTRE…
+
+
+class _Visible(HTMLParser):
+    """El texto visible de una página: sin etiquetas, atributos, estilos ni guiones."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.partes: list[str] = []
+        self._oculto = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._oculto += tag in ("style", "script")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._oculto -= tag in ("style", "script")
+
+    def handle_data(self, data: str) -> None:
+        if not self._oculto:
+            self.partes.append(data)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["informe"],
+        ["informe", "--formato", "csv-excel"],
+        ["informe", "--formato", "html"],
+        ["serie", "--desde", "2012-01", "--hasta", "2012-03"],
+        ["serie", "--desde", "2012-01", "--hasta", "2012-02", "--formato", "html"],
+        ["clasificar", "--aportes", "$ 250.000.000", "--regional", "Huila"],
+        ["clasificar", "--aportes", "$ 400.000.000", "--regional", "Cesar"],
+        ["clasificar", "--aportes", "$ 50.000.000", "--regional", "Antioquia"],
+        ["periodo", "2012-03-26"],
+        ["regionales"],
+    ],
+    ids=" ".join,
+)
+def test_r32_salidas_para_personas_sin_ids_de_reglas_ni_codigos_internos(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """Las salidas para personas de cada orden (texto, csv-excel y el texto visible del HTML)
+    no nombran reglas («(R3)», «(R12)») ni códigos internos («SISMEG_FORMADOS»): quedan en la
+    documentación y el JSON. `parametros` escribe un TOML para cargar, no para leer."""
+    codigo, salida, error = _correr(capsys, *argv)
+    assert (codigo, error) == (0, "")
+    texto = salida
+    if "html" in argv:
+        visible = _Visible()
+        visible.feed(salida)
+        texto = " ".join(visible.partes)
+    assert texto.strip()
+    assert _REGLA.findall(texto) == []
+    assert _CODIGO.findall(texto) == []

@@ -635,8 +635,36 @@ def test_el_juego_de_ejemplo_es_un_recurso_del_paquete() -> None:
     assert max(fechas) > date(2012, 3, 25)  # uno posterior al corte, a propósito
 
 
-def test_lugar_de_un_registro_que_no_se_leyo_es_none() -> None:
-    from sena_relacionamiento.io.entrada import _Leidos, _lugar
-
-    leidos = {"gestores.csv": _Leidos([], lambda i: f"gestores.csv, línea {i}")}
-    assert _lugar(object(), leidos) is None
+@pytest.mark.parametrize(
+    ("archivos", "lugares"),
+    [
+        pytest.param(
+            {
+                "eventos.csv": (
+                    "regional;fecha;asistentes;razon;gestor\nHuila;07/03/2012;5;Feria;g1\n"
+                )
+            },
+            "(eventos.csv, línea 2; gestores.csv, línea 2)",
+            id="un registro y el gestor que nombra",
+        ),
+        pytest.param(
+            {"cuotas.csv": "nit;cuota_regulada;monetiza;gestor\n900123456;2;no;g2\n"},
+            "(cuotas.csv, línea 2)",
+            id="un solo registro",
+        ),
+    ],
+)
+def test_la_inconsistencia_nombra_el_lugar_de_cada_registro_involucrado(
+    tmp_path: Path, archivos: dict[str, str], lugares: str
+) -> None:
+    """Cada registro de una contradicción (R23) dice su archivo y su línea, también el gestor
+    de `gestores.csv` o cuando la contradicción es de un solo registro."""
+    (tmp_path / "gestores.csv").write_text(
+        "id;rol;regional\ng1;Empresarial;Antioquia\ng2;Empresarial;Antioquia\n", encoding="utf-8"
+    )
+    (tmp_path / "asignaciones.csv").write_text("gestor;nit\ng1;900123456\n", encoding="utf-8")
+    for nombre, texto in archivos.items():
+        (tmp_path / nombre).write_text(texto, encoding="utf-8")
+    with pytest.raises(RegistroInconsistente) as error:
+        leer_carpeta(tmp_path)
+    assert str(error.value).endswith(lugares)

@@ -946,3 +946,16 @@ def test_gestion_el_mismo_dia_con_hora_anterior_no_es_error() -> None:
     )
     resultado = informe_tabular(periodo=Periodo(2012, 3), solicitudes=solicitudes, **BASICO)
     assert _fila(resultado, "41", "EG")["numerador"] == 1
+
+
+@pytest.mark.parametrize("motor", ["polars", "pandas", "pyarrow", "duckdb"])
+def test_sin_gestores_da_las_filas_de_informe(motor: str) -> None:
+    """Sin ningún gestor (tablas vacías con sus tipos), las filas son las de `informe()`: en
+    pyarrow, «gestor conocido» era un `is_in` contra una lista vacía de tipo nulo, que Arrow
+    no compara con texto (`ErrorMotor`)."""
+    datos = DatosSeguimiento(
+        gestores=[],
+        asignaciones=[],
+        eventos=[Evento(regional="41", fecha=date(2012, 3, 1), asistentes=3, razon="Feria")],
+    )
+    comparar(datos, Periodo(2012, 3), motor)

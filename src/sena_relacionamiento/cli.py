@@ -32,9 +32,9 @@ terminal que no es UTF-8 (``PYTHONIOENCODING=ascii``) el texto se translitera (�
 
 >>> main(["clasificar", "--aportes", "$ 250.000.000", "--regional", "Huila"])
 Regional: Huila (41)
-Segmento de la regional: Mediana (R3)
+Segmento de la regional: Mediana
 Aportes parafiscales anuales: $ 250.000.000
-Tipo de empresa: Tipo B (R4): más de $ 100.000.000 y hasta $ 300.000.000 en una regional mediana
+Tipo de empresa: Tipo B: más de $ 100.000.000 y hasta $ 300.000.000 en una regional mediana
 Relacionamiento: Medianas y Gremios Regionales; Plan derivado anual o por demanda; ...
 0
 """
@@ -362,7 +362,7 @@ def _orden_clasificar(args: argparse.Namespace) -> None:
     r = _argumento("--regional", regional, args.regional)
     segmento = p.segmento(r)
     tipo = tipo_empresa(aportes, r, parametros=p)
-    inferido = " (inferido: la circular no la pone en su cuadro; R3)"
+    inferido = " (inferido: la circular no la pone en su cuadro)"
     techo = p.techos_tipo_b[segmento]
     if tipo is TipoEmpresa.NO_FOCALIZADA:
         razon = f"hasta {formato.pesos(p.piso_tipo_b)}: se atiende por demanda"
@@ -374,19 +374,19 @@ def _orden_clasificar(args: argparse.Namespace) -> None:
     else:
         razon = (
             f"más de {formato.pesos(techo)}, el techo del tipo B en una regional "
-            f"{segmento.etiqueta.lower()} (decisión de R4)"
+            f"{segmento.etiqueta.lower()}"
         )
     rel = relacionamiento(segmento_empresa(tipo))
     print(f"Regional: {r.nombre} ({r.codigo})")
     print(
         f"Segmento de la regional: {segmento.etiqueta}"
-        + (inferido if r.codigo in p.segmentos_inferidos else " (R3)")
+        + (inferido if r.codigo in p.segmentos_inferidos else "")
     )
     print(f"Aportes parafiscales anuales: {formato.pesos(aportes)}")
-    print(f"Tipo de empresa: {tipo.etiqueta} (R4): {razon}")
+    print(f"Tipo de empresa: {tipo.etiqueta}: {razon}")
     print(
         f"Relacionamiento: {rel.segmento.etiqueta}; {rel.alcance.etiqueta}; "
-        f"canal: {rel.canal.etiqueta} (R6)"
+        f"canal: {rel.canal.etiqueta}"
     )
 
 
@@ -404,7 +404,7 @@ def _orden_periodo(args: argparse.Namespace) -> None:
             f"{nombre} {lapso} ({lapso.etiqueta()}): del {formato.fecha(lapso.inicio)} al "
             f"{formato.fecha(lapso.fin)}"
         )
-    print(f"Entrega del informe del periodo: {formato.fecha(periodo.fecha_entrega())} (R12)")
+    print(f"Entrega del informe del periodo: {formato.fecha(periodo.fecha_entrega())}")
 
 
 def _orden_regionales(args: argparse.Namespace) -> None:
@@ -427,7 +427,7 @@ def _orden_regionales(args: argparse.Namespace) -> None:
         derecha = [c.rjust(a) for c, a in zip(fila[3:], anchos[3:], strict=True)]
         print("  ".join([*izquierda, *derecha]))
     inferidas = ", ".join(r.nombre for r in REGIONALES if r.codigo in p.segmentos_inferidos)
-    print(f"* Segmento inferido, no está en el cuadro de la circular (R3): {inferidas}.")
+    print(f"* Segmento inferido, no está en el cuadro de la circular: {inferidas}.")
     print(
         f"{len(REGIONALES)} regionales; metas CV: {formato.numero(sum(p.metas_cv.values()))}; "
         f"topes EM: {formato.numero(sum(p.topes_em.values()))} empresas."

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
+from itertools import groupby
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
@@ -34,6 +35,7 @@ from sena_relacionamiento.indicadores._base import (
     Parcial,
     TipoAmbito,
 )
+from sena_relacionamiento.indicadores._previo import Previo
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo
@@ -326,14 +328,17 @@ def informe(
     return _consolidar(datos, ctx, _calcular(datos, ctx))
 
 
-def _calcular(datos: DatosSeguimiento, ctx: Contexto) -> dict[Indicador, Calculo]:
-    """El `Calculo` de cada indicador (SISMEG da los dos suyos) sobre los registros."""
-    calculo_ec = ec.calcular(datos, ctx)
+def _calcular(
+    datos: DatosSeguimiento, ctx: Contexto, previo: Previo | None = None
+) -> dict[Indicador, Calculo]:
+    """El `Calculo` de cada indicador (SISMEG da los dos suyos) sobre los registros; `previo`,
+    lo que una serie prepara una vez para todos sus periodos."""
+    calculo_ec = ec.calcular(datos, ctx, previo)
     contactadas = {g: set(p.lista("contactadas")) for g, p in calculo_ec.por_gestor.items()}
     calculos: dict[Indicador, Calculo] = {
         Indicador.SISMEG_FORMADOS: sismeg.calcular(datos, ctx),
         Indicador.EC: calculo_ec,
-        Indicador.EP: ep.calcular(datos, ctx, contactadas),
+        Indicador.EP: ep.calcular(datos, ctx, contactadas, previo),
         Indicador.EG: eg.calcular(datos, ctx),
         Indicador.AF: af.calcular(datos, ctx),
         Indicador.CV: cv.calcular(datos, ctx),
@@ -407,8 +412,8 @@ def _consolidar(
         if id(calculo) not in vistos:
             vistos.add(id(calculo))
             for motivo, registros in calculo.excluidos.items():
-                for registro in registros:
-                    por_tipo[type(registro)].setdefault(motivo, []).append(registro)
+                for tipo, grupo in groupby(registros, key=type):  # en C: son millones
+                    por_tipo[tipo].setdefault(motivo, []).extend(grupo)
     exclusiones = _Exclusiones(
         (motivo, motivos[motivo]) for motivos in por_tipo.values() for motivo in sorted(motivos)
     )

@@ -3,7 +3,10 @@
 `serie(datos, desde, hasta)` da la evolución del año (o de varios) con las mismas reglas que
 `informe()`: cada periodo es exactamente el informe de ese periodo. Los datos se revisan una
 sola vez (los cruces entre registros de `DatosSeguimiento` no se repiten por mes) y los
-parámetros de cada vigencia se eligen y se revisan una vez, antes de calcular.
+parámetros de cada vigencia se eligen y se revisan una vez, antes de calcular. Lo que no
+depende del periodo (los contactos por fecha, los servicios en su orden total con la clave de
+cada nombre) se prepara una vez para todos los meses (`indicadores/_previo.py`): cada mes toma
+sus tramos por búsqueda binaria en vez de recorrer todos los registros.
 
 >>> from sena_relacionamiento import Periodo, informe, serie
 >>> from sena_relacionamiento.datos_ejemplo import datos_de_ejemplo
@@ -28,6 +31,7 @@ import attrs
 from sena_relacionamiento.datos import DatosSeguimiento
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.indicadores._base import Contexto
+from sena_relacionamiento.indicadores._previo import Previo
 from sena_relacionamiento.informe import COLUMNAS_FILAS, Informe, _calcular, _consolidar
 from sena_relacionamiento.parametros import PARAMETROS_2012, Parametros
 from sena_relacionamiento.periodos import Periodo
@@ -200,4 +204,6 @@ def serie(
     por_vigencia = _parametros_por_vigencia(parametros, vigencias)
     # Todas las ventanas se revisan antes de calcular: un error sale antes del primer mes.
     contextos = [Contexto.de(p, por_vigencia[p.anio]) for p in periodos]
-    return Serie(tuple(_consolidar(datos, ctx, _calcular(datos, ctx)) for ctx in contextos))
+    # Lo que no depende del periodo se prepara una vez (indicadores/_previo.py).
+    previo = Previo.de(datos)
+    return Serie(tuple(_consolidar(datos, ctx, _calcular(datos, ctx, previo)) for ctx in contextos))

@@ -24,14 +24,18 @@ from sena_relacionamiento.indicadores._base import (
     Horizonte,
     Parcial,
 )
+from sena_relacionamiento.indicadores._previo import Previo
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.registros import Contacto, MedioContacto, TipoContacto
 
 __all__ = ["calcular", "criterio", "resultado"]
 
 
-def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
-    """Cobertura de la cartera de cada gestor en el trimestre y contactos del año."""
+def calcular(datos: DatosSeguimiento, ctx: Contexto, previo: Previo | None = None) -> Calculo:
+    """Cobertura de la cartera de cada gestor en el trimestre y contactos del año. Con
+    `previo` (una serie), los contactos ya vienen separados (gestor desconocido, a su cartera,
+    fuera de ella) y ordenados por fecha: cada ventana es un tramo, y solo se recorren uno por
+    uno los contactos a la cartera del trimestre."""
     calculo = Calculo()
     cartera = datos.indice.cartera
     inicio_trimestre, inicio_anio, fin = ctx.inicio_trimestre, ctx.inicio_anio, ctx.fin
@@ -39,31 +43,51 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
     por_tipo: dict[str, Counter[tuple[TipoContacto, MedioContacto]]] = {
         g: Counter() for g in cartera
     }
+    # Contactos del año a la cartera, por empresa: cada empresa es de la cartera de un solo
+    # gestor, así que la empresa dice de quién es la cuenta.
+    en_el_anio: Counter[str] = Counter()
     fuera: Counter[str] = Counter()
-    en_el_anio: dict[str, Counter[str]] = {g: Counter() for g in cartera}
     desconocido: list[Contacto] = []
     posterior: list[Contacto] = []
     anterior: list[Contacto] = []
     fuera_de_ventana: list[Contacto] = []
-    for contacto in datos.contactos:
-        gestor = contacto.gestor
-        propia = cartera.get(gestor)
-        fecha = contacto.fecha
-        if propia is None:
-            desconocido.append(contacto)
-        elif fecha > fin:
-            posterior.append(contacto)
-        elif fecha < inicio_anio:
-            anterior.append(contacto)
-        elif contacto.nit in propia:
-            en_el_anio[gestor][contacto.nit] += 1
-            if fecha >= inicio_trimestre:
-                contactadas[gestor].add(contacto.nit)
-                por_tipo[gestor][contacto.tipo, contacto.medio] += 1
-        elif fecha >= inicio_trimestre:
-            fuera[gestor] += 1
-        else:
-            fuera_de_ventana.append(contacto)
+    if previo is None:
+        for contacto in datos.contactos:
+            gestor = contacto.gestor
+            propia = cartera.get(gestor)
+            fecha = contacto.fecha
+            if propia is None:
+                desconocido.append(contacto)
+            elif fecha > fin:
+                posterior.append(contacto)
+            elif fecha < inicio_anio:
+                anterior.append(contacto)
+            elif contacto.nit in propia:
+                en_el_anio[contacto.nit] += 1
+                if fecha >= inicio_trimestre:
+                    contactadas[gestor].add(contacto.nit)
+                    por_tipo[gestor][contacto.tipo, contacto.medio] += 1
+            elif fecha >= inicio_trimestre:
+                fuera[gestor] += 1
+            else:
+                fuera_de_ventana.append(contacto)
+    else:
+        desconocido.extend(previo.contactos_desconocidos)
+        a_cartera, fuera_de_cartera = previo.a_cartera, previo.fuera_de_cartera
+        i, j = a_cartera.tramo(inicio_anio, fin)
+        k = a_cartera.indice(inicio_trimestre)  # i <= k <= j
+        anterior.extend(a_cartera.registros[:i])
+        posterior.extend(a_cartera.registros[j:])
+        en_el_anio.update(a_cartera.claves[i:j])
+        for contacto in a_cartera.registros[k:j]:
+            contactadas[contacto.gestor].add(contacto.nit)
+            por_tipo[contacto.gestor][contacto.tipo, contacto.medio] += 1
+        i, j = fuera_de_cartera.tramo(inicio_anio, fin)
+        k = fuera_de_cartera.indice(inicio_trimestre)
+        anterior.extend(fuera_de_cartera.registros[:i])
+        posterior.extend(fuera_de_cartera.registros[j:])
+        fuera_de_ventana.extend(fuera_de_cartera.registros[i:k])
+        fuera.update(fuera_de_cartera.claves[k:j])
     calculo.excluir(Motivo.GESTOR_DESCONOCIDO, desconocido)
     calculo.excluir(Motivo.POSTERIOR_AL_CORTE, posterior)
     calculo.excluir(Motivo.FUERA_DE_VIGENCIA, anterior)
@@ -75,8 +99,7 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto) -> Calculo:
         parcial.denominador = len(nits)
         parcial.frecuencias = por_tipo[gestor]
         parcial.cuentas["fuera_de_cartera"] = fuera[gestor]
-        conteo = en_el_anio[gestor]
-        parcial.listas["menos_de_3"] = [n for n in nits if conteo[n] < minimo]
+        parcial.listas["menos_de_3"] = [n for n in nits if en_el_anio[n] < minimo]
         parcial.listas["contactadas"] = list(contactadas[gestor])
     return calculo
 

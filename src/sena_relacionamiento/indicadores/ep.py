@@ -15,7 +15,7 @@ las pruebas de tests/test_indicador_ep.py corren cada caso trabajado por ambas v
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from sena_relacionamiento._texto import clave_servicio
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo, clave_de_orden
@@ -27,6 +27,7 @@ from sena_relacionamiento.indicadores._base import (
     Horizonte,
     Parcial,
 )
+from sena_relacionamiento.indicadores._previo import Previo
 from sena_relacionamiento.indicadores.resultado import Indicador, Resultado
 from sena_relacionamiento.registros import ServicioUsado
 
@@ -34,10 +35,15 @@ __all__ = ["calcular", "criterio", "resultado"]
 
 
 def calcular(
-    datos: DatosSeguimiento, ctx: Contexto, contactadas: Mapping[str, set[str]]
+    datos: DatosSeguimiento,
+    ctx: Contexto,
+    contactadas: Mapping[str, set[str]],
+    previo: Previo | None = None,
 ) -> Calculo:
     """Servicios distintos de las empresas contactadas de cada gestor. `contactadas` son las
-    empresas contactadas en el trimestre por gestor, tal como las halló EC."""
+    empresas contactadas en el trimestre por gestor, tal como las halló EC. Con `previo` (una
+    serie), los servicios ya vienen en su orden total, que empieza por la fecha: los de fuera
+    del año y los anteriores al trimestre son tramos, y solo se recorren los del trimestre."""
     calculo = Calculo()
     gestor_de = datos.indice.gestor_de
     inicio_trimestre = ctx.inicio_trimestre
@@ -45,7 +51,24 @@ def calcular(
     excluidos: dict[str, list[ServicioUsado]] = {}
     # De dos usos de un servicio cuenta el primero en el orden total (fecha, luego los campos),
     # no el primero leído: la exclusión no depende del orden de la entrada.
-    for servicio in sorted(datos.servicios, key=clave_de_orden):
+    recorrer: Sequence[ServicioUsado]
+    claves: Mapping[str, str] = {}
+    if previo is None:
+        recorrer = sorted(datos.servicios, key=clave_de_orden)
+    else:
+        ordenados = previo.servicios.registros
+        i, j = previo.servicios.tramo(ctx.inicio_anio, ctx.fin)
+        k = previo.servicios.indice(inicio_trimestre)
+        for por_fecha, tramo in (
+            (Motivo.FUERA_DE_VIGENCIA, ordenados[:i]),
+            (Motivo.FUERA_DEL_TRIMESTRE_EP, ordenados[i:k]),
+            (Motivo.POSTERIOR_AL_CORTE, ordenados[j:]),
+        ):
+            if tramo:
+                excluidos[por_fecha] = list(tramo)
+        recorrer = ordenados[k:j]
+        claves = previo.claves_servicio
+    for servicio in recorrer:
         gestor = gestor_de.get(servicio.nit)
         motivo = ctx.fuera_del_anio(servicio.fecha)
         if motivo is None:
@@ -57,7 +80,10 @@ def calcular(
                 motivo = Motivo.EMPRESA_NO_CONTACTADA
             else:
                 de_la_empresa = usados[gestor].setdefault(servicio.nit, set())
-                clave = clave_servicio(servicio.servicio)  # R33: un servicio, un nombre
+                nombre = servicio.servicio
+                clave = (
+                    claves[nombre] if claves else clave_servicio(nombre)
+                )  # R33: un servicio, un nombre
                 if clave not in de_la_empresa:
                     de_la_empresa.add(clave)
                     continue

@@ -215,18 +215,20 @@ def _reunir(
     try:
         return DatosSeguimiento(**colecciones)
     except RegistroInconsistente as error:
-        lugares = [lugar for r in error.registros if (lugar := _lugar(r, leidos)) is not None]
-        sufijo = f" ({'; '.join(lugares)})" if lugares else ""
-        raise RegistroInconsistente(f"{error}{sufijo}", error.registros) from None
+        lugares = "; ".join(_lugar(r, leidos) for r in error.registros)
+        raise RegistroInconsistente(f"{error} ({lugares})", error.registros) from None
 
 
-def _lugar(registro: object, leidos: dict[str, _Leidos]) -> str | None:
-    """«archivo, línea N» de un registro leído (se busca por identidad: solo ante un error)."""
-    for leido in leidos.values():
-        for posicion, candidato in enumerate(leido.registros):
-            if candidato is registro:
-                return leido.origen(posicion)
-    return None
+def _lugar(registro: object, leidos: dict[str, _Leidos]) -> str:
+    """«archivo, línea N» de un registro leído (se busca por identidad: solo ante un error).
+    Todo registro de `DatosSeguimiento` aquí salió de `leidos` (los cruces nombran solo
+    registros de la entrada), así que siempre se encuentra."""
+    return next(
+        leido.origen(posicion)
+        for leido in leidos.values()
+        for posicion, candidato in enumerate(leido.registros)
+        if candidato is registro
+    )
 
 
 def leer_carpeta(

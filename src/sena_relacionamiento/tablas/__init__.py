@@ -7,6 +7,10 @@ tabla. Solo la tabla agregada, pequeña (una fila por ámbito × indicador), pas
 se evalúa con las mismas funciones del núcleo (`Contexto`, `evaluar`, la consolidación de R22):
 el estado y el semáforo son exactamente los de `informe()`.
 
+Quien ya tiene los registros (`DatosSeguimiento`) obtiene esas tablas con
+``marcos(datos, backend="polars" | "pandas" | "pyarrow")``:
+``informe_tabular(**marcos(datos), periodo=p)`` da las filas de ``informe(datos, p)``.
+
 Necesita el extra ``tablas`` (narwhals); sin él, importar este módulo es una
 `DependenciaFaltante`. Importar `sena_relacionamiento` no importa este módulo.
 
@@ -40,6 +44,7 @@ from sena_relacionamiento.tablas._versiones import MINIMOS, exigir_version
 
 exigir_version("narwhals")  # antes de importar el motor, que usa su API reciente
 
+from sena_relacionamiento.tablas._marcos import BACKENDS, marcos  # noqa: E402
 from sena_relacionamiento.tablas._motor import MOTIVO_NULO  # noqa: E402
 from sena_relacionamiento.tablas._periodo import periodo_de  # noqa: E402
 from sena_relacionamiento.tablas._tabular import (  # noqa: E402
@@ -49,11 +54,13 @@ from sena_relacionamiento.tablas._tabular import (  # noqa: E402
 )
 
 __all__ = [
+    "BACKENDS",
     "MINIMOS",
     "MOTIVO_NULO",
     "ErrorMotor",
     "InformeTabular",
     "a_filas",
     "informe_tabular",
+    "marcos",
     "periodo_de",
 ]

@@ -253,9 +253,11 @@ class Motor:
         `con_conocido` (lineal en todo motor; `is_in` con todos los ids es, en DuckDB, una
         búsqueda en una lista por fila); si no, con `is_in` (polars, pandas, pyarrow: por
         hash)."""
-        if self.conocidos is None:
-            return nw.col("gestor").is_in(self.ids)
-        return ~nw.col("_conocido").is_null()
+        if self.conocidos is not None:
+            return ~nw.col("_conocido").is_null()
+        if not self.ids:  # pyarrow no compara texto con una lista vacía (de tipo nulo)
+            return nw.col("gestor").is_null() & nw.lit(value=False)
+        return nw.col("gestor").is_in(self.ids)
 
     def repartir(
         self,
