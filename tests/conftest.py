@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import pytest
 from _vias import VIAS, Via
+from hypothesis import settings
+
+# Sin plazo por ejemplo: la velocidad se mide en benchmarks, no se afirma en pruebas (un plazo
+# de 200 ms falla en una máquina cargada sin que nada esté mal).
+settings.register_profile("sena", deadline=None)
+settings.load_profile("sena")
 
 
 @pytest.fixture(params=VIAS)
