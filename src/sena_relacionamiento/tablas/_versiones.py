@@ -23,7 +23,7 @@ MINIMOS: Final[Mapping[str, str]] = {
     "duckdb": "1.3",
     "dask": "2025.1.0",
     "pyspark": "4.0.0",
-    "sqlframe": "3.40.0",
+    "sqlframe": "3.45.0",
 }
 """La versión mínima de narwhals y de cada motor con que se prueba `tablas` (la de
 ``pyproject.toml``; ver docs/compatibilidad.md). Con una menor, `informe_tabular` y `a_filas`
