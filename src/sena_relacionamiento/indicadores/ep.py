@@ -15,7 +15,7 @@ las pruebas de tests/test_indicador_ep.py corren cada caso trabajado por ambas v
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from sena_relacionamiento._texto import clave_servicio
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo, clave_de_orden
@@ -52,7 +52,7 @@ def calcular(
     # De dos usos de un servicio cuenta el primero en el orden total (fecha, luego los campos),
     # no el primero leído: la exclusión no depende del orden de la entrada.
     recorrer: Sequence[ServicioUsado]
-    claves: Mapping[str, str] = {}
+    clave_de: Callable[[str], str] = clave_servicio  # R33: un servicio, un nombre
     if previo is None:
         recorrer = sorted(datos.servicios, key=clave_de_orden)
     else:
@@ -67,7 +67,7 @@ def calcular(
             if tramo:
                 excluidos[por_fecha] = list(tramo)
         recorrer = ordenados[k:j]
-        claves = previo.claves_servicio
+        clave_de = previo.claves_servicio.__getitem__  # ya calculadas una vez por nombre
     for servicio in recorrer:
         gestor = gestor_de.get(servicio.nit)
         motivo = ctx.fuera_del_anio(servicio.fecha)
@@ -80,10 +80,7 @@ def calcular(
                 motivo = Motivo.EMPRESA_NO_CONTACTADA
             else:
                 de_la_empresa = usados[gestor].setdefault(servicio.nit, set())
-                nombre = servicio.servicio
-                clave = (
-                    claves[nombre] if claves else clave_servicio(nombre)
-                )  # R33: un servicio, un nombre
+                clave = clave_de(servicio.servicio)
                 if clave not in de_la_empresa:
                     de_la_empresa.add(clave)
                     continue

@@ -51,7 +51,7 @@ def _columnas(filas: Sequence[dict[str, Any]], serie: bool) -> dict[str, list[An
     return {nombre: [fila[nombre] for fila in filas] for nombre in nombres}
 
 
-def _escala(nombre: str, valores: list[Any]) -> int:
+def escala_decimal(nombre: str, valores: Sequence[Any]) -> int:
     """Los decimales justos para representar exactos todos los `valores` (enteros, `Decimal`
     o `None`) con 38 cifras; si no caben, `DatoInvalido`."""
     escala = enteras = 0
@@ -104,7 +104,7 @@ def a_pandas(filas: Sequence[dict[str, Any]], *, serie: bool = False) -> pandas.
         elif nombre in _FECHAS:
             datos[nombre] = arrow(pa.array(valores, type=pa.date32()))
         elif nombre in _DECIMALES:
-            tipo = pa.decimal128(_PRECISION, _escala(nombre, valores))
+            tipo = pa.decimal128(_PRECISION, escala_decimal(nombre, valores))
             datos[nombre] = arrow(pa.array([_decimal(v) for v in valores], type=tipo))
         else:
             datos[nombre] = pd.array(_enteros(nombre, valores), dtype=pd.Int64Dtype())
@@ -128,7 +128,7 @@ def a_polars(filas: Sequence[dict[str, Any]], *, serie: bool = False) -> polars.
         elif nombre in _FECHAS:
             esquema[nombre] = pl.Date
         elif nombre in _DECIMALES:
-            esquema[nombre] = pl.Decimal(_PRECISION, _escala(nombre, valores))
+            esquema[nombre] = pl.Decimal(_PRECISION, escala_decimal(nombre, valores))
             columnas[nombre] = [_decimal(v) for v in valores]
         else:
             esquema[nombre] = pl.Int64

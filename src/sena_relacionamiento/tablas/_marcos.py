@@ -62,24 +62,12 @@ def _entero(campo: str, valores: Sequence[Any]) -> list[Any]:
 
 def _escala(campo: str, valores: Sequence[Any]) -> int | None:
     """`None` si todos los pesos son enteros de 64 bits; si no, la escala justa de un decimal
-    de 38 cifras (si no caben, `DatoInvalido`: nunca se redondea)."""
-    escala = enteras = 0
-    cabe_int64 = True
-    for v in valores:
-        _, digitos, exponente = Decimal(v).as_tuple()
-        assert isinstance(exponente, int)  # los pesos son finitos (R5)
-        if int(v) != v or not -_MAX_INT64 - 1 <= v <= _MAX_INT64:
-            cabe_int64 = False
-        escala = max(escala, -exponente)
-        enteras = max(enteras, len(digitos) + exponente)
-    if cabe_int64:
+    de 38 cifras (si no caben, `DatoInvalido`: nunca se redondea), la de `Informe.a_polars`."""
+    if all(int(v) == v and -_MAX_INT64 - 1 <= v <= _MAX_INT64 for v in valores):
         return None
-    if escala + enteras > _PRECISION:
-        raise DatoInvalido(
-            f"los pesos no caben en un decimal de {_PRECISION} cifras sin redondear",
-            campo=campo,
-        )
-    return escala
+    from sena_relacionamiento.io.dataframes import escala_decimal
+
+    return escala_decimal(campo, valores)
 
 
 def _columnas(datos: DatosSeguimiento) -> dict[str, dict[str, tuple[Tipo, int | None, list[Any]]]]:
