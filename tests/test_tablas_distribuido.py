@@ -204,3 +204,110 @@ def _cerrar() -> Iterator[None]:
     if _spark.cache_info().currsize:
         _spark().stop()
     _DIRECTORIO.cleanup()
+
+
+def _temporales() -> list[str]:
+    """Las tablas temporales de la conexión de DuckDB de las pruebas."""
+    filas = _duckdb().sql("select table_name from duckdb_tables() where temporary").fetchall()
+    return [nombre for (nombre,) in filas]
+
+
+@pytest.fixture
+def temporales_creadas(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Anota cada tabla temporal que `Motor.compartir` crea en DuckDB."""
+    from sena_relacionamiento.tablas._motor import Motor
+
+    creadas: list[str] = []
+    original = Motor._tabla_temporal
+
+    def anotar(self: Any, relacion: Any) -> Any:
+        marco = original(self, relacion)
+        creadas.extend(n for n in _temporales() if n not in creadas)
+        return marco
+
+    monkeypatch.setattr(Motor, "_tabla_temporal", anotar)
+    return creadas
+
+
+def _entradas_duckdb(datos: DatosSeguimiento, **cambios: Any) -> dict[str, Any]:
+    entradas = {
+        tabla: ABRIR["duckdb-parquet"](_parquet(marco))
+        for tabla, marco in _marcos(datos, Variante()).items()
+    }
+    return entradas | cambios
+
+
+def test_duckdb_comparte_en_tablas_temporales_y_las_borra(temporales_creadas: list[str]) -> None:
+    """Issue 18: en DuckDB lo común (la cartera, las empresas contactadas) se calcula una vez
+    en tablas temporales de la conexión de la entrada, borradas al terminar."""
+    comparar(_con_nombres(), Periodo(2012, 3), "duckdb-parquet", Variante(etiquetas=True))
+    assert len(temporales_creadas) == 2
+    assert _temporales() == []
+
+
+def test_duckdb_borra_las_temporales_si_armar_falla(temporales_creadas: list[str]) -> None:
+    """Un error al armar una consulta después de materializar la cartera (a los contactos les
+    falta una columna) no deja tablas temporales en la conexión."""
+    from sena_relacionamiento.errores import DatoInvalido
+
+    contactos = _duckdb().sql("select 'g1' as gestor, '900000001' as nit")
+    entradas = _entradas_duckdb(_con_nombres(), contactos=contactos)
+    with pytest.raises(DatoInvalido, match=r"contactos\.fecha"):
+        informe_tabular(periodo=Periodo(2012, 3), **entradas)
+    assert temporales_creadas
+    assert _temporales() == []
+
+
+def test_duckdb_borra_las_temporales_si_recoger_falla(temporales_creadas: list[str]) -> None:
+    """Lo mismo si el error sale al recoger las consultas (una empresa con dos gestores)."""
+    from sena_relacionamiento.errores import RegistroInconsistente
+
+    doble = _duckdb().sql("select * from (values ('g1', '1'), ('g2', '1')) t(gestor, nit)")
+    entradas = _entradas_duckdb(_con_nombres(), asignaciones=doble)
+    with pytest.raises(RegistroInconsistente, match="dos gestores"):
+        informe_tabular(periodo=Periodo(2012, 3), **entradas)
+    assert temporales_creadas
+    assert _temporales() == []
+
+
+def test_dask_recoge_todo_en_un_compute(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18: Dask recoge las consultas de todos los indicadores en un solo `dask.compute`
+    (no una por consulta); la salida tiene fechas como fechas y enteros como enteros."""
+    dask = pytest.importorskip("dask")
+    llamadas: list[int] = []
+    original = dask.compute
+
+    def contar(*args: Any, **kwargs: Any) -> Any:
+        llamadas.append(len(args))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(dask, "compute", contar)
+    filas = comparar(_con_nombres(), Periodo(2012, 3), "dask", Variante(etiquetas=True))
+    assert len(llamadas) == 1
+    assert llamadas[0] > 10
+    esquema = nw.from_native(filas).collect_schema()
+    assert esquema["inicio"] == nw.Date
+    assert esquema["fin"] == nw.Date
+    assert esquema["denominador"] == nw.Int64
+    assert esquema["numerador"] == nw.Int64
+
+
+def test_dask_reparte_una_tabla_de_una_particion(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Un Parquet de un archivo es una partición en Dask: se reparte en 2 sin clúster, o en
+    tantas como hilos tenga el clúster en uso; una tabla ya repartida queda igual."""
+    distributed = pytest.importorskip("distributed")
+    from sena_relacionamiento.tablas._esquema import preparar
+
+    ruta = _parquet(pl.DataFrame({"id": ["g1", "g2"], "rol": ["Empresarial"] * 2}))
+    marco = ABRIR["dask"](ruta).assign(regional="Meta")
+    assert marco.npartitions == 1
+    assert preparar("gestores", marco).marco.to_native().npartitions == 2
+
+    class Cliente:
+        def nthreads(self) -> dict[str, int]:
+            return {"a": 3, "b": 2}
+
+    monkeypatch.setattr(distributed, "default_client", Cliente)
+    assert preparar("gestores", marco).marco.to_native().npartitions == 5
+    cuatro = marco.repartition(npartitions=4)
+    assert preparar("gestores", cuatro).marco.to_native().npartitions == 4

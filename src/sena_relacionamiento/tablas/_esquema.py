@@ -150,6 +150,8 @@ def preparar(tabla: str, nativo: Any) -> Tabla:
     marco = nw.from_native(nativo)  # `informe_tabular` ya revisó que es un marco
     if isinstance(marco, nw.DataFrame):  # perezoso: cada tabla se recorre en una consulta
         marco = marco.lazy()
+    if marco.implementation is nw.Implementation.DASK:
+        marco = _repartir(marco)
     esquema = marco.collect_schema()
     columnas: list[nw.Expr] = []
     nulos: list[nw.Expr] = []
@@ -169,6 +171,27 @@ def preparar(tabla: str, nativo: Any) -> Tabla:
             nulos.append(nw.col(nombre).is_null())
     nula = nw.any_horizontal(*nulos, ignore_nulls=True) if nulos else nw.lit(value=False)
     return Tabla(marco.select(*columnas, nula.alias("_nula")), fecha_hora)
+
+
+def particiones_dask() -> int:
+    """En cuántas partes se reparte en Dask una tabla de una sola partición: los hilos de los
+    trabajadores del clúster de `distributed` en uso, o 2 si no lo hay."""
+    try:
+        from distributed import default_client
+
+        hilos = sum(default_client().nthreads().values())
+    except (ImportError, ValueError):  # sin `distributed`, o sin un clúster en uso
+        return 2
+    return max(2, hilos)
+
+
+def _repartir(marco: Any) -> Any:
+    """Un marco de Dask de una sola partición (un Parquet de un archivo) repartido para que
+    los trabajadores compartan el trabajo (`particiones_dask`)."""
+    nativo = marco.to_native()
+    if nativo.npartitions > 1:
+        return marco
+    return nw.from_native(nativo.repartition(npartitions=particiones_dask()))
 
 
 def limite(fecha_hora: bool, dia: date) -> Any:

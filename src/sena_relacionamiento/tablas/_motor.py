@@ -21,6 +21,8 @@ orden de siempre (así los errores salen en el mismo orden).
 
 from __future__ import annotations
 
+import importlib
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
@@ -135,11 +137,16 @@ class Paso(Generic[T]):
 
 def _recoger_todas(consultas: Sequence[Any]) -> list[Any]:
     """Recoge las consultas perezosas: con polars en un solo `collect_all`, que las optimiza
-    juntas (lo común se calcula una vez) y las corre en paralelo; con los demás motores, una
-    tras otra."""
+    juntas (lo común se calcula una vez) y las corre en paralelo; con Dask en un solo
+    `dask.compute` (un grafo, una visita al planificador); con los demás motores, una tras
+    otra (lo común ya está materializado: `Motor.compartir`)."""
     if _de_polars(consultas):
         pl = nw.Implementation.POLARS.to_native_namespace()
         return [nw.from_native(r) for r in pl.collect_all([c.to_native() for c in consultas])]
+    if consultas and consultas[0].implementation is nw.Implementation.DASK:
+        dask = importlib.import_module("dask")
+        recogidas = dask.compute(*(c.to_native() for c in consultas))
+        return [nw.from_native(r, eager_only=True) for r in recogidas]
     return [c.collect() for c in consultas]
 
 
@@ -164,8 +171,8 @@ def ejecutar(
     Con polars, las consultas de `primeros` (las de las tablas grandes) se recogen en un hilo
     mientras se arman las de los demás pasos, que luego se recogen juntas: el trabajo de Python
     de armar consultas no deja quieto al motor. El hilo termina antes de volver (también si
-    armar los demás pasos falla). Con los demás motores, todo se recoge al final, una consulta
-    tras otra.
+    armar los demás pasos falla). Con los demás motores, todo se recoge al final, junto
+    (`_recoger_todas`).
     """
     pendientes = [c for paso in primeros for c in paso.consultas]
     if _de_polars(pendientes):
@@ -176,8 +183,8 @@ def ejecutar(
             recogidas = futuro.result()
     else:
         resto = armar_resto()
-        recogidas = _recoger_todas(pendientes)
-        de_resto = _recoger_todas([c for paso in resto.values() for c in paso.consultas])
+        todas = _recoger_todas([*pendientes, *(c for p in resto.values() for c in p.consultas)])
+        recogidas, de_resto = todas[: len(pendientes)], todas[len(pendientes) :]
     return (
         _interpretar(primeros, recogidas),
         dict(zip(resto, _interpretar(list(resto.values()), de_resto), strict=True)),
@@ -238,6 +245,47 @@ class Motor:
         self.conocidos = conocidos
         self.registros: dict[str, int] = {}
         self.excluidos: dict[str, dict[str, int]] = {}
+        self._liberar: list[Callable[[], Any]] = []
+
+    # -- lo común, una vez -----------------------------------------------------------------
+
+    def __enter__(self) -> Motor:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.liberar()
+
+    def compartir(self, marco: Any) -> Any:
+        """`marco` (perezoso), que usan varias consultas, calculado una sola vez en el motor:
+        en DuckDB, una tabla temporal de la conexión de la entrada; en Spark, `persist()`; en
+        Dask, `persist()` (en los trabajadores, si hay un clúster). Con polars no hace falta
+        (`collect_all` ya calcula una vez lo común), ni con pandas o pyarrow (ansiosos).
+
+        Lo materializado vive hasta `liberar` (al salir del `with` del motor, también si algo
+        falla): la tabla temporal se borra, lo persistido se suelta."""
+        implementacion = marco.implementation
+        if implementacion is nw.Implementation.DUCKDB:
+            return self._tabla_temporal(marco.to_native())
+        if implementacion is nw.Implementation.PYSPARK:
+            nativo = marco.to_native().persist()
+            self._liberar.append(nativo.unpersist)
+            return nw.from_native(nativo)
+        if implementacion is nw.Implementation.DASK:
+            return nw.from_native(marco.to_native().persist())
+        return marco
+
+    def _tabla_temporal(self, relacion: Any) -> Any:
+        """La relación como tabla temporal de su conexión (DuckDB), borrada en `liberar`."""
+        nombre = f"_sena_{uuid.uuid4().hex}"
+        # `query` corre la sentencia en la conexión de la relación (que no se expone).
+        relacion.query("_r", f"create temp table {nombre} as select * from _r")
+        self._liberar.append(lambda: relacion.query("_r", f"drop table if exists {nombre}"))
+        return nw.from_native(relacion.query("_r", f"select * from {nombre}"))
+
+    def liberar(self) -> None:
+        """Borra las tablas temporales y suelta lo persistido por `compartir`."""
+        while self._liberar:
+            self._liberar.pop()()
 
     # -- utilidades ------------------------------------------------------------------------
 

@@ -221,7 +221,22 @@ def _calculos(
 ) -> tuple[Contexto, DatosSeguimiento, Motor, dict[Indicador, Calculo], Any]:
     """El contexto, los gestores (en un `DatosSeguimiento` sin más registros), el motor (con
     las cuentas de filas y de excluidos) y el `Calculo` de cada indicador sobre las tablas:
-    lo que `informe_tabular` pasa a filas y la línea de comandos a un `Informe`."""
+    lo que `informe_tabular` pasa a filas y la línea de comandos a un `Informe`.
+
+    Lo que el motor materializó para compartir entre consultas (`Motor.compartir`: tablas
+    temporales de DuckDB, lo persistido en Spark y Dask) se suelta al volver, también si armar
+    o recoger una consulta falla."""
+    with contextlib.ExitStack() as pila:
+        return _calcular(pila, periodo=periodo, parametros=parametros, tablas=tablas)
+
+
+def _calcular(
+    pila: contextlib.ExitStack[Any],
+    *,
+    periodo: Periodo,
+    parametros: Parametros,
+    tablas: dict[str, Any],
+) -> tuple[Contexto, DatosSeguimiento, Motor, dict[Indicador, Calculo], Any]:
     ctx = Contexto.de(periodo, parametros)
     gestores, asignaciones = tablas["gestores"], tablas["asignaciones"]
     contactos, servicios, solicitudes = (
@@ -235,7 +250,7 @@ def _calculos(
     with _etapa("gestores", "leer los gestores"):
         lista_gestores = _gestores(gestores)
     datos = DatosSeguimiento(gestores=lista_gestores, asignaciones=())
-    motor = Motor(ctx, lista_gestores, _conocidos(gestores, modelo))
+    motor = pila.enter_context(Motor(ctx, lista_gestores, _conocidos(gestores, modelo)))
     motor.registros["gestores"] = len(lista_gestores)
     # R14, R23: un gestor repetido (mismo id y mismo contenido) es uno solo.
     repetidos = len(datos.excluidos)

@@ -32,7 +32,10 @@ def paso(motor: Motor, nativo: Any) -> tuple[Any, Paso[None]]:
     gestor conocido; y el paso que cuenta las excluidas (repetidas, de un gestor
     desconocido) y revisa que ninguna empresa tenga dos gestores."""
     marco = preparar("asignaciones", nativo).marco
-    pares = motor.con_conocido(marco.filter(~nw.col("_nula")).select("nit", "gestor").unique())
+    # Las parejas distintas, una vez (`Motor.compartir`): la cartera de EC, EP, CV y EM.
+    pares = motor.compartir(
+        motor.con_conocido(marco.filter(~nw.col("_nula")).select("nit", "gestor").unique())
+    )
     cartera = pares.filter(motor.conocido()).select("nit", "gestor")
     consultas = (
         marco.select(nw.len().alias("total"), nw.col("_nula").cast(nw.Int64).sum().alias("nulas")),

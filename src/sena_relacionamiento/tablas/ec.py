@@ -53,6 +53,7 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
     contactadas = cartera.join(
         validos.filter(trimestre).select("gestor", "nit"), on=["gestor", "nit"], how="semi"
     )
+    contactadas = motor.compartir(contactadas)  # EC y EP la usan: una vez
     consultas = (
         denominadores,
         por_gestor(contactadas),
