@@ -6,11 +6,12 @@ Motores: polars ansioso (la referencia: las tablas leídas en memoria), polars p
 `LocalCluster` de 2 trabajadores y Spark local (``local[2]``). Cada medición corre en un proceso
 propio: el tiempo total (leer, calcular, recoger las filas con `a_filas`) y el pico de memoria
 residente (el del proceso y el de su mayor hijo: los trabajadores de Dask, la JVM de Spark).
-Comprueba que cada motor da las filas de polars ansioso e imprime la razón a él. No es una
-prueba: imprime cifras, no afirma tiempos.
+Comprueba que cada motor da las filas de polars ansioso (misma escala) e imprime la razón al
+polars ansioso de la primera escala (×1). Las escalas mayores que 1 son copias del año ×1
+(`escribir`). No es una prueba: imprime cifras, no afirma tiempos.
 
     .venv/bin/python benchmarks/bench_distribuido.py --escalas 0.05 0.2
-    .venv/bin/python benchmarks/bench_distribuido.py --escalas 1 10 --motores duckdb polars-perezoso
+    .venv/bin/python benchmarks/bench_distribuido.py --escalas 1 4 8 --motores polars duckdb
 """
 
 from __future__ import annotations
@@ -33,12 +34,33 @@ PERIODO = (2012, 6)
 
 
 def escribir(escala: float, carpeta: Path) -> None:
-    """El año sintético a escala `escala`, una tabla Parquet por tipo de registro."""
+    """El año sintético a escala `escala`, una tabla Parquet por tipo de registro.
+
+    Hasta la escala 1 lo genera `sintetico.py`; una escala entera mayor (×4, ×8, ×10) son
+    otras tantas copias del año a escala 1 con gestores, NIT e ids de solicitud distintos en
+    cada copia (generar registro por registro 16 millones de contactos tardaría demasiado):
+    las filas y los gestores crecen juntos, como en la historia nacional."""
+    import polars as pl
     from bench_tablas import a_polars
     from sintetico import generar
 
-    for tabla, marco in a_polars(generar(escala)).items():
-        marco.write_parquet(carpeta / f"{tabla}.parquet")
+    veces = int(escala) if escala > 1 else 1
+    base = a_polars(generar(escala if veces == 1 else 1.0))
+    for tabla, marco in base.items():
+        copias = [marco] + [_copia(marco, i) for i in range(1, veces)]
+        pl.concat(copias).write_parquet(carpeta / f"{tabla}.parquet")
+
+
+def _copia(marco: Any, i: int) -> Any:
+    """La copia `i` de una tabla: sus gestores, NIT e ids, distintos de los de las otras."""
+    import polars as pl
+
+    cambios = {
+        "id": pl.col("id") + f"-{i}",  # gestores y solicitudes
+        "gestor": pl.col("gestor") + f"-{i}",
+        "nit": (pl.col("nit").cast(pl.Int64) + i * 1_000_000_000).cast(pl.String),
+    }
+    return marco.with_columns(v for k, v in cambios.items() if k in marco.columns)
 
 
 def _entradas(motor: str, carpeta: Path, memoria: str) -> tuple[dict[str, Any], Any]:
@@ -67,8 +89,8 @@ def _entradas(motor: str, carpeta: Path, memoria: str) -> tuple[dict[str, Any], 
             cliente.close()  # type: ignore[no-untyped-call]
             cluster.close()
 
-        # Un Parquet de un archivo es una partición: se reparte para usar los trabajadores.
-        return {t: dd.read_parquet(r).repartition(npartitions=4) for t, r in rutas.items()}, cerrar
+        # Un Parquet de un archivo es una partición: `tablas` la reparte entre los trabajadores.
+        return {t: dd.read_parquet(r) for t, r in rutas.items()}, cerrar
     from pyspark.sql import SparkSession
 
     # Los trabajadores de Python, con el intérprete de este proceso (no el python3 del PATH,
@@ -107,15 +129,27 @@ def main() -> None:
     opciones.add_argument("--motores", nargs="+", default=MOTORES, choices=MOTORES)
     opciones.add_argument("--memoria", default="300MB", help="memory_limit de DuckDB")
     opciones.add_argument("--uno", nargs=2, metavar=("MOTOR", "CARPETA"), help=argparse.SUPPRESS)
+    opciones.add_argument("--escribir", nargs=2, help=argparse.SUPPRESS)
     args = opciones.parse_args()
     if args.uno:
         print(json.dumps(una(args.uno[0], Path(args.uno[1]), args.memoria)))
         return
+    if args.escribir:
+        escribir(float(args.escribir[0]), Path(args.escribir[1]))
+        return
+    base: float | None = None  # polars ansioso en la primera escala (×1 si se mide)
     for escala in args.escalas:
         with tempfile.TemporaryDirectory(prefix="sena-bench-") as nombre:
-            carpeta = Path(nombre)
-            escribir(escala, carpeta)
-            print(f"escala {escala} (periodo {PERIODO[0]}-{PERIODO[1]:02d})")
+            t0 = time.perf_counter()
+            # En otro proceso: Linux hereda el pico de memoria del padre en cada hijo (fork),
+            # y el padre debe quedar pequeño para que `ru_maxrss` de cada motor sea el suyo.
+            orden = [sys.executable, __file__, "--escribir", str(escala), nombre]
+            subprocess.run(orden, check=True)
+            print(
+                f"escala {escala} (periodo {PERIODO[0]}-{PERIODO[1]:02d}; datos escritos en "
+                f"{time.perf_counter() - t0:.0f} s); razón al polars ansioso de la escala "
+                f"{args.escalas[0]}"
+            )
             referencia: dict[str, Any] | None = None
             for motor in args.motores:
                 salida = subprocess.run(
@@ -128,8 +162,11 @@ def main() -> None:
                     print(f"  {motor:16} falló: {salida.stderr.strip().splitlines()[-1:]}")
                     continue
                 medida = json.loads(salida.stdout.strip().splitlines()[-1])
-                referencia = referencia or (medida if motor == "polars" else None)
-                razon = f"{medida['segundos'] / referencia['segundos']:5.1f}×" if referencia else ""
+                if motor == "polars":
+                    referencia = medida
+                    base = base or medida["segundos"]
+                razon = f"{medida['segundos'] / base:6.1f}×" if base else ""
+                # Las filas de cada motor, las de polars ansioso en la misma escala.
                 igual = "" if referencia is None or medida["filas"] == referencia["filas"] else "≠"
                 print(
                     f"  {motor:16} {medida['segundos']:8.2f} s  {medida['rss_mb']:7.0f} MB  "

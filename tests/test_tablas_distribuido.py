@@ -298,16 +298,21 @@ def test_dask_reparte_una_tabla_de_una_particion(monkeypatch: pytest.MonkeyPatch
     distributed = pytest.importorskip("distributed")
     from sena_relacionamiento.tablas._esquema import preparar
 
-    ruta = _parquet(pl.DataFrame({"id": ["g1", "g2"], "rol": ["Empresarial"] * 2}))
-    marco = ABRIR["dask"](ruta).assign(regional="Meta")
+    ruta = _parquet(pl.DataFrame({"regional": ["Meta"] * 2, "fecha": [date(2012, 3, 1)] * 2}))
+    marco = ABRIR["dask"](ruta).assign(asistentes=20, razon="Convocatoria")
     assert marco.npartitions == 1
-    assert preparar("gestores", marco).marco.to_native().npartitions == 2
+    assert preparar("eventos", marco).marco.to_native().npartitions == 2
+    # Las tablas con que se cruzan las demás quedan en una partición.
+    gestores = ABRIR["dask"](
+        _parquet(pl.DataFrame({"id": ["g1"], "rol": ["E"], "regional": ["M"]}))
+    )
+    assert preparar("gestores", gestores).marco.to_native().npartitions == 1
 
     class Cliente:
         def nthreads(self) -> dict[str, int]:
             return {"a": 3, "b": 2}
 
     monkeypatch.setattr(distributed, "default_client", Cliente)
-    assert preparar("gestores", marco).marco.to_native().npartitions == 5
+    assert preparar("eventos", marco).marco.to_native().npartitions == 5
     cuatro = marco.repartition(npartitions=4)
-    assert preparar("gestores", cuatro).marco.to_native().npartitions == 4
+    assert preparar("eventos", cuatro).marco.to_native().npartitions == 4

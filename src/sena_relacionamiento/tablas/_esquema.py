@@ -150,7 +150,7 @@ def preparar(tabla: str, nativo: Any) -> Tabla:
     marco = nw.from_native(nativo)  # `informe_tabular` ya revisó que es un marco
     if isinstance(marco, nw.DataFrame):  # perezoso: cada tabla se recorre en una consulta
         marco = marco.lazy()
-    if marco.implementation is nw.Implementation.DASK:
+    if marco.implementation is nw.Implementation.DASK and tabla not in _PEQUENAS:
         marco = _repartir(marco)
     esquema = marco.collect_schema()
     columnas: list[nw.Expr] = []
@@ -173,13 +173,18 @@ def preparar(tabla: str, nativo: Any) -> Tabla:
     return Tabla(marco.select(*columnas, nula.alias("_nula")), fecha_hora)
 
 
+_PEQUENAS: Final = frozenset({"gestores", "asignaciones"})
+"""Las tablas con que se cruzan las demás: en Dask quedan en una partición, que se copia a cada
+partición de la otra tabla (sin redistribuir las dos por la clave)."""
+
+
 def particiones_dask() -> int:
     """En cuántas partes se reparte en Dask una tabla de una sola partición: los hilos de los
     trabajadores del clúster de `distributed` en uso, o 2 si no lo hay."""
     try:
         from distributed import default_client
 
-        hilos = sum(default_client().nthreads().values())
+        hilos = sum(default_client().nthreads().values())  # type: ignore[no-untyped-call]
     except (ImportError, ValueError):  # sin `distributed`, o sin un clúster en uso
         return 2
     return max(2, hilos)
@@ -187,7 +192,8 @@ def particiones_dask() -> int:
 
 def _repartir(marco: Any) -> Any:
     """Un marco de Dask de una sola partición (un Parquet de un archivo) repartido para que
-    los trabajadores compartan el trabajo (`particiones_dask`)."""
+    los trabajadores compartan el trabajo (`particiones_dask`). Las tablas pequeñas con que se
+    cruzan las demás (`_PEQUENAS`) no se reparten."""
     nativo = marco.to_native()
     if nativo.npartitions > 1:
         return marco
