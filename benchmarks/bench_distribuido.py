@@ -47,11 +47,11 @@ def escribir(escala: float, carpeta: Path) -> None:
     veces = int(escala) if escala > 1 else 1
     base = a_polars(generar(escala if veces == 1 else 1.0))
     for tabla, marco in base.items():
-        copias = [marco] + [_copia(marco, i) for i in range(1, veces)]
+        copias = [marco] + [copia(marco, i) for i in range(1, veces)]
         pl.concat(copias).write_parquet(carpeta / f"{tabla}.parquet")
 
 
-def _copia(marco: Any, i: int) -> Any:
+def copia(marco: Any, i: int) -> Any:
     """La copia `i` de una tabla: sus gestores, NIT e ids, distintos de los de las otras."""
     import polars as pl
 
