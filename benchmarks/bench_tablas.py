@@ -327,21 +327,28 @@ def _afinado(
     ini_q, ini_y, fin = periodo.trimestre.inicio, periodo.vigencia.inicio, periodo.fin
     fecha = [pl.col("fecha") > fin, pl.col("fecha") < ini_y]
     cuenta = pl.col("_m") == 0
-    ids = m["gestores"].lazy().select(gestor=pl.col("id")).unique().with_row_index("g")
+    # El gestor como entero (su posición entre los ids; nulo si no es un gestor conocido).
+    nombres = m["gestores"]["id"].unique(maintain_order=True)
+    ids = pl.LazyFrame(
+        {"gestor": nombres, "g": range(len(nombres))}, schema_overrides={"g": pl.UInt32}
+    )
+    g = pl.col("gestor").replace_strict(
+        nombres, range(len(nombres)), default=None, return_dtype=pl.UInt32
+    )
     nit = pl.col("nit").cast(pl.Int64)
     # La cartera: NIT (entero) → gestor (entero); una fila por empresa (R14).
-    cartera = pares.join(ids, on="gestor").select(nit, g_c="g")
+    cartera = pares.select(nit, g_c=g).drop_nulls("g_c")
     contactos = (
         m["contactos"]
         .lazy()
-        .select("gestor", nit, "fecha", _nula=nula("contactos"))
-        .join(ids, on="gestor", how="left")
+        .select(nit, "fecha", g=g, _nula=nula("contactos"))
         .join(cartera, on="nit", how="left")  # el único cruce con la cartera
         .with_columns(_codigo([pl.col("_nula"), pl.col("g").is_null(), *fecha]))
         .with_columns(
             propia=(pl.col("g") == pl.col("g_c")).fill_null(value=False),
             trimestre=pl.col("fecha") >= ini_q,
         )
+        .cache()  # una vez para sus tres usos
     )
     # Una empresa de la cartera tiene un solo gestor: las contactadas son NIT distintos.
     contactadas = (
