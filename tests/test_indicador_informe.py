@@ -265,6 +265,25 @@ def test_r23_excluidos_y_resumen_por_motivo(via: Via) -> None:
     assert via.informe_de([ANA]).excluidos == ()
 
 
+def test_r23_resumen_suma_un_motivo_que_llega_en_dos_grupos() -> None:
+    inf = informe(datos([ANA]), Periodo(2012, 3))
+    uno, otro = (Asignacion(gestor=g, nit="900123456") for g in ("nadie", "otro"))
+    grupos = [(Motivo.GESTOR_DESCONOCIDO, [uno]), (Motivo.GESTOR_DESCONOCIDO, [otro])]
+    assert attrs.evolve(inf, exclusiones=grupos).resumen_excluidos() == {
+        Motivo.GESTOR_DESCONOCIDO: 2
+    }
+
+
+def test_r23_exclusiones_que_no_son_pares_nombran_el_campo_y_el_valor() -> None:
+    inf = informe(datos([ANA]), Periodo(2012, 3))
+    with pytest.raises(DatoInvalido) as error:
+        attrs.evolve(inf, exclusiones=[1])
+    assert str(error.value) == (
+        "exclusiones: se esperaba una colección de pares (motivo, registros) (se recibió [1])"
+    )
+    assert (error.value.campo, error.value.valor) == ("exclusiones", [1])
+
+
 def test_r22_cada_tablero_dice_su_rol_y_su_regional(via: Via) -> None:
     """El tablero de un gestor lleva su rol y su regional; el de una regional, la regional; el
     de un rol, el rol; el nacional, ninguno."""

@@ -168,7 +168,7 @@ def test_r28_erratas_corregidas() -> None:
 
 
 @pytest.mark.parametrize("tabla", ["segmentos", "metas_cv", "topes_em"])
-def test_r29_las_tablas_usan_los_codigos_de_las_33(tabla: str) -> None:
+def test_r29_cada_tabla_usa_los_codigos_de_las_33(tabla: str) -> None:
     assert set(getattr(PARAMETROS_2012, tabla)) == {r.codigo for r in REGIONALES}
 
 
@@ -257,7 +257,7 @@ def test_r29_no_se_puede_asignar_un_atributo() -> None:
 
 
 @pytest.mark.parametrize("tabla", ["segmentos", "metas_cv", "topes_em", "techos_tipo_b"])
-def test_r29_las_tablas_no_se_pueden_modificar(tabla: str) -> None:
+def test_r29_ninguna_tabla_se_puede_modificar(tabla: str) -> None:
     mapa = getattr(PARAMETROS_2012, tabla)
     llave = next(iter(mapa))
     with pytest.raises(TypeError):
@@ -270,7 +270,7 @@ def test_r29_las_tablas_no_se_pueden_modificar(tabla: str) -> None:
         mapa.nuevo = 1
 
 
-def test_r29_las_tablas_se_comparan_por_contenido_y_tienen_hash() -> None:
+def test_r29_cada_tabla_se_compara_por_contenido_y_tiene_hash() -> None:
     tabla = PARAMETROS_2012.techos_tipo_b
     assert tabla == {G: 500_000_000, M: 300_000_000, P: 300_000_000}
     assert tabla != {G: 500_000_000}
@@ -312,7 +312,7 @@ def test_r29_parametros_tiene_hash() -> None:
     assert len({PARAMETROS_2012, evolucionar(), otro}) == 2
 
 
-def test_r29_tablas_por_nombre_se_convierten_a_codigos() -> None:
+def test_r29_una_tabla_por_nombre_se_convierte_a_codigos() -> None:
     nuevo = evolucionar(metas_cv={r.nombre: v for r, v in _por_regional("metas_cv")})
     assert nuevo.metas_cv == PARAMETROS_2012.metas_cv
     assert set(nuevo.metas_cv) == set(PARAMETROS_2012.metas_cv)
