@@ -38,6 +38,7 @@ from sena_relacionamiento import (
     Asignacion,
     DatoInvalido,
     Estado,
+    Gestor,
     Indicador,
     Motivo,
     Periodo,
@@ -263,6 +264,19 @@ def test_r23_excluidos_y_resumen_por_motivo(via: Via) -> None:
     assert sum(resumen.values()) == len(inf.excluidos)
     assert via.informe_de([ANA]).resumen_excluidos() == {}
     assert via.informe_de([ANA]).excluidos == ()
+
+
+def test_r22_el_tablero_de_un_gestor_lleva_su_nombre_o_su_id() -> None:
+    con_nombre = Gestor(id="hui-01", rol="Empresarial", regional="Huila", nombre="Ana Pérez")
+    inf = informe(datos([con_nombre, LUIS]), Periodo(2012, 3))
+    assert inf.gestor("hui-01").nombre == "Ana Pérez"
+    assert inf.gestor("luis").nombre == "luis"
+
+
+def test_r23_registros_cuenta_los_registros_de_entrada() -> None:
+    huerfana = Asignacion(gestor="nadie", nit="900123456")
+    entrada = datos([ANA, LUIS], [*asignar("ana", nits(1)), huerfana])
+    assert informe(entrada, Periodo(2012, 3)).registros == 4
 
 
 def test_r23_resumen_suma_un_motivo_que_llega_en_dos_grupos() -> None:
