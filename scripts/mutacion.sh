@@ -74,6 +74,7 @@ if [[ "$alcance" == "todo" ]]; then
   "tests/test_nit.py",
   "tests/test_repetidos.py",
   "tests/test_r33_servicios.py",
+  "tests/test_serie.py",
   "tests/test_indicador_sismeg.py",
   "tests/test_indicador_ec.py",
   "tests/test_indicador_ep.py",

@@ -33,6 +33,14 @@ def test_r7_los_nombres_mudados_siguen_en_relacionamiento_con_aviso() -> None:
         _ = modulo.no_existe
 
 
+def test_r7_el_aviso_de_un_nombre_mudado_senala_a_quien_lo_pide() -> None:
+    # stacklevel=2: el aviso nombra el archivo que usa el nombre viejo, no relacionamiento.py.
+    modulo = importlib.import_module("sena_relacionamiento.relacionamiento")
+    with pytest.warns(DeprecationWarning, match="TipoDestino se mudó") as avisos:
+        _ = modulo.TipoDestino
+    assert [a.filename for a in avisos] == [__file__]
+
+
 HUILA = regional("Huila")
 META = regional("Meta")
 

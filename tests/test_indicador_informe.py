@@ -36,6 +36,7 @@ from sena_relacionamiento import (
     PARAMETROS_2012,
     REGIONALES,
     Asignacion,
+    Contacto,
     DatoInvalido,
     Estado,
     Gestor,
@@ -279,6 +280,22 @@ def test_r23_registros_cuenta_los_registros_de_entrada() -> None:
     assert informe(entrada, Periodo(2012, 3)).registros == 4
 
 
+def test_r23_repr_del_informe_cuenta_regionales_con_datos_y_cada_motivo() -> None:
+    huerfana = Asignacion(gestor="nadie", nit="900123456")
+    tarde = Contacto(
+        gestor="ana", nit=nits(1)[0], fecha=date(2012, 3, 28), tipo="nuevo", medio="visita"
+    )
+    inf = informe(
+        datos([ANA], [*asignar("ana", nits(1)), huerfana], contactos=[tarde]), Periodo(2012, 3)
+    )
+    # Huila tiene datos: EC cuenta 0 de 1 (un denominador sin numerador basta).
+    assert repr(inf) == (
+        "<Informe 2012-03 (2012-02-26 a 2012-03-25): 33 regionales (1 con datos), 1 gestores, "
+        "2 roles; 4 registros, 2 excluidos; gestor desconocido: 1; "
+        "posterior al corte del periodo: 1>"
+    )
+
+
 def test_r23_resumen_suma_un_motivo_que_llega_en_dos_grupos() -> None:
     inf = informe(datos([ANA]), Periodo(2012, 3))
     uno, otro = (Asignacion(gestor=g, nit="900123456") for g in ("nadie", "otro"))
@@ -290,8 +307,9 @@ def test_r23_resumen_suma_un_motivo_que_llega_en_dos_grupos() -> None:
 
 def test_r23_exclusiones_que_no_son_pares_nombran_el_campo_y_el_valor() -> None:
     inf = informe(datos([ANA]), Periodo(2012, 3))
+    malo: Any = [1]
     with pytest.raises(DatoInvalido) as error:
-        attrs.evolve(inf, exclusiones=[1])
+        attrs.evolve(inf, exclusiones=malo)
     assert str(error.value) == (
         "exclusiones: se esperaba una colección de pares (motivo, registros) (se recibió [1])"
     )

@@ -497,6 +497,29 @@ def test_r4_piso_invalido_se_rechaza(piso: object, motivo: str) -> None:
     assert info.value.campo == "piso_tipo_b"
 
 
+def test_r4_piso_no_finito_dice_el_valor() -> None:
+    with pytest.raises(DatoInvalido) as info:
+        evolucionar(piso_tipo_b=Decimal("NaN"))
+    assert str(info.value) == "piso_tipo_b: se esperaba un número finito (se recibió NaN)"
+    assert Decimal(str(info.value.valor)).is_nan()
+
+
+def test_r31_umbral_amarillo_negativo_de_un_indicador_se_rechaza() -> None:
+    with pytest.raises(DatoInvalido) as info:
+        evolucionar(umbrales_por_indicador={"EC": (Decimal("0.9"), Decimal("-0.1"))})
+    assert str(info.value) == "umbrales_por_indicador: no puede ser negativo (se recibió -0.1)"
+
+
+def test_r31_bandas_fuera_de_orden_dicen_el_umbral_amarillo() -> None:
+    with pytest.raises(DatoInvalido) as info:
+        evolucionar(umbrales_por_indicador={"EC": (Decimal("0.8"), Decimal("0.9"))})
+    assert str(info.value) == (
+        "umbrales_por_indicador: EC: el umbral amarillo no puede superar al verde (0.8) "
+        "(se recibió 0.9)"
+    )
+    assert info.value.valor == Decimal("0.9")
+
+
 def test_r4_piso_y_techos_en_decimal_se_aceptan() -> None:
     nuevo = evolucionar(piso_tipo_b=Decimal("100000000.50"))
     assert nuevo.piso_tipo_b == Decimal("100000000.50")
