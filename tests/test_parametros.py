@@ -553,3 +553,38 @@ def test_r29_el_original_sigue_intacto_despues_de_los_rechazos() -> None:
         evolucionar(dia_corte=31)
     assert PARAMETROS_2012.dia_corte == 25
     assert sum(PARAMETROS_2012.metas_cv.values()) == 14_200
+
+
+@pytest.mark.parametrize(
+    ("cambios", "texto"),
+    [
+        ({"fuentes": 5}, "fuentes: se esperaba una tabla (un mapeo) (se recibió 5)"),
+        (
+            {"fuentes": {"no_existe": "x"}},
+            "fuentes: Parametros no tiene ese campo (se recibió 'no_existe')",
+        ),
+        (
+            {"fuentes": {"meta_ec": "  "}},
+            "fuentes: la fuente de meta_ec debe ser un texto no vacío (se recibió '  ')",
+        ),
+        ({"reparto_sismeg": 5}, "reparto_sismeg: se esperaba una tabla (un mapeo) (se recibió 5)"),
+        ({"techos_tipo_b": 5}, "techos_tipo_b: se esperaba una tabla (un mapeo) (se recibió 5)"),
+        (
+            {"techos_tipo_b": {"ENORME": 1}},
+            "techos_tipo_b: no es un valor de SegmentoRegional; se esperaba uno de: GRANDE, "
+            "MEDIANA, PEQUENA (se recibió 'ENORME')",
+        ),
+        (
+            {"reparto_sismeg": {"OTRO": 1}},
+            "reparto_sismeg: no es un valor de Rol; se esperaba uno de: ESTRATEGICO, EMPRESARIAL "
+            "(se recibió 'OTRO')",
+        ),
+    ],
+)
+def test_r29_r30_cada_tabla_mal_dada_nombra_el_campo_y_el_valor(
+    cambios: dict[str, Any], texto: str
+) -> None:
+    with pytest.raises(DatoInvalido) as info:
+        evolucionar(**cambios)
+    assert str(info.value) == texto
+    assert info.value.campo == next(iter(cambios))
