@@ -81,6 +81,13 @@ def test_informe_rechaza_argumentos_de_otro_tipo(argumentos: dict[str, Any], cam
     assert error.value.campo == campo
 
 
+def test_informe_rechaza_datos_de_otro_tipo_diciendo_el_valor() -> None:
+    malo: Any = "x"
+    with pytest.raises(DatoInvalido) as error:
+        informe(malo, Periodo(2012, 3))
+    assert str(error.value) == "datos: se esperaba un DatosSeguimiento (se recibió 'x')"
+
+
 def test_informe_con_otro_dia_de_corte_en_los_parametros(via: Via) -> None:
     parametros = attrs.evolve(PARAMETROS_2012, dia_corte=20)
     periodo = Periodo(2012, 3, dia_corte=20)

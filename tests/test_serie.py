@@ -56,6 +56,13 @@ def test_r23_cada_informe_de_la_serie_excluye_lo_mismo_que_informe(periodo: Peri
     assert de_la_serie.registros == solo.registros
 
 
+@pytest.mark.parametrize("periodo", ANIO, ids=str)
+def test_r22_cada_informe_de_la_serie_es_el_de_informe(periodo: Periodo) -> None:
+    # Todo el informe, con el detalle de cada resultado (las empresas con menos de 3
+    # contactos, los contactos fuera de la cartera), no solo las filas.
+    assert _serie_del_anio()[periodo] == informe(_datos(), periodo)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     datos=datos_seguimiento(periodo=Periodo(2012, 12), con_huerfanos=True),
