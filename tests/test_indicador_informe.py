@@ -303,6 +303,16 @@ def test_r23_repr_del_informe_cuenta_regionales_con_datos_y_cada_motivo() -> Non
     )
 
 
+def test_r23_la_igualdad_y_el_hash_del_informe_miran_sus_excluidos() -> None:
+    huerfana = Asignacion(gestor="nadie", nit="900123456")
+    inf, igual = (informe(datos([ANA], [huerfana]), Periodo(2012, 3)) for _ in range(2))
+    sin_excluidos = attrs.evolve(inf, exclusiones=())
+    assert inf == igual
+    assert hash(inf) == hash(igual)
+    assert inf != sin_excluidos
+    assert hash(inf) != hash(sin_excluidos)
+
+
 def test_r23_resumen_suma_un_motivo_que_llega_en_dos_grupos() -> None:
     inf = informe(datos([ANA]), Periodo(2012, 3))
     uno, otro = (Asignacion(gestor=g, nit="900123456") for g in ("nadie", "otro"))
