@@ -8,8 +8,9 @@
 #
 # Trabaja en una copia del proyecto, para no tocar el árbol de trabajo. La copia es temporal,
 # salvo con MUTACION_COPIA=dir: se crea si no existe y se conserva; si ya existe, se reutiliza
-# tal cual (mutmut recuerda lo medido en su mutants/ y no vuelve a medirlo), así que una corrida
-# larga puede partirse en varias por módulo y el puntaje final suma todas.
+# (mutmut recuerda lo medido en su mutants/ y no vuelve a medirlo), así que una corrida larga
+# puede partirse en varias por módulo y el puntaje final suma todas; de una copia reutilizada
+# solo se actualizan las pruebas (para volver a medir sobrevivientes con pruebas nuevas).
 # Necesita mutmut en el entorno (pip install mutmut); MUTMUT=/ruta/a/mutmut lo cambia.
 # MUTMUT_HIJOS fija los procesos en paralelo (2 por omisión); mutmut corre con nice -n 10.
 # Las propiedades de Hypothesis corren con el perfil «mutacion» de tests/conftest.py (pocos
@@ -43,8 +44,19 @@ else
 fi
 
 if [[ "$reutilizada" == 1 ]]; then
-  echo "copia reutilizada: $copia (no se vuelve a copiar el proyecto)" >&2
+  echo "copia reutilizada: $copia (no se vuelve a copiar el código)" >&2
   cd "$copia"
+  # Las pruebas sí se actualizan: con pruebas nuevas, mutmut vuelve a recoger qué prueba cubre
+  # qué función (borrando sus estadísticas) y conserva lo ya medido; los mutantes nombrados en
+  # la llamada se vuelven a medir con las pruebas nuevas.
+  if ! diff -rq -x __pycache__ "$raiz/tests" tests >/dev/null 2>&1; then
+    echo "pruebas actualizadas desde $raiz/tests" >&2
+    rm -rf tests && cp -r "$raiz/tests" tests
+    if [[ -d mutants ]]; then
+      rm -rf mutants/tests && cp -r "$raiz/tests" mutants/tests
+      rm -f mutants/mutmut-stats.json
+    fi
+  fi
 else
 # docs/ va también: alguna prueba compara la documentación con el código.
 cp -r "$raiz/src" "$raiz/tests" "$raiz/docs" "$raiz/pyproject.toml" "$copia/"
