@@ -588,3 +588,10 @@ def test_r29_r30_cada_tabla_mal_dada_nombra_el_campo_y_el_valor(
         evolucionar(**cambios)
     assert str(info.value) == texto
     assert info.value.campo == next(iter(cambios))
+
+
+def test_r31_bandas_de_algo_que_no_es_un_indicador_son_las_comunes() -> None:
+    # Ni un `Indicador` ni su nombre (aquí, una lista: no se puede buscar en una tabla).
+    propias = evolucionar(umbrales_por_indicador={"EC": (Decimal("0.95"), Decimal("0.80"))})
+    assert propias.bandas("EC") == (Decimal("0.95"), Decimal("0.80"))
+    assert propias.bandas(["EC"]) == (propias.umbral_verde, propias.umbral_amarillo)
