@@ -162,7 +162,7 @@ resultados="$copia/mutmut-results.txt"
   tail -n 40 "$resultados" >&2
   exit 1
 }
-echo "tiempo de esta corrida: $((fin - inicio)) s (mutmut run --max-children $hijos $*)"
+echo "tiempo de esta corrida: $((fin - inicio)) s (mutmut run --max-children $hijos; $# mutantes nombrados)"
 # Cifras de todo lo medido en la copia (con MUTACION_COPIA, también lo de corridas anteriores).
 # Un «timeout» cuenta como muerto en el puntaje, pero se lista aparte: no es una muerte
 # confiable y hay que revisarlo a mano (docs/mutacion.md).
