@@ -109,6 +109,7 @@ else
   "tests/test_segmentacion.py",
   "tests/test_regionales.py",
   "tests/test_registros.py",
+  "tests/test_serie.py",
   "tests/test_indicador_sismeg.py",
   "tests/test_indicador_ec.py",
   "tests/test_indicador_ep.py",
