@@ -2,12 +2,19 @@
 # Pruebas de mutación (mutmut 3) sobre los módulos de reglas; imprime el puntaje.
 #
 # Uso:
-#   scripts/mutacion.sh            # subconjunto representativo (~3 min)
-#   scripts/mutacion.sh todo       # todos los módulos de reglas (~15 min o más)
+#   scripts/mutacion.sh                      # subconjunto representativo (~3 min)
+#   scripts/mutacion.sh todo                 # todos los módulos de reglas
+#   scripts/mutacion.sh todo 'sena_relacionamiento.parametros*'   # solo esos mutantes
 #
-# Trabaja en una copia temporal del proyecto, para no tocar el árbol de trabajo. Si
-# pyproject.toml no trae [tool.mutmut], agrega a la copia la configuración de docs/mutacion.md.
+# Trabaja en una copia del proyecto, para no tocar el árbol de trabajo. La copia es temporal,
+# salvo con MUTACION_COPIA=dir: se crea si no existe y se conserva; si ya existe, se reutiliza
+# (mutmut recuerda lo medido en su mutants/ y no vuelve a medirlo), así que una corrida larga
+# puede partirse en varias por módulo y el puntaje final suma todas; de una copia reutilizada
+# solo se actualizan las pruebas (para volver a medir sobrevivientes con pruebas nuevas).
 # Necesita mutmut en el entorno (pip install mutmut); MUTMUT=/ruta/a/mutmut lo cambia.
+# MUTMUT_HIJOS fija los procesos en paralelo (2 por omisión); mutmut corre con nice -n 10.
+# Las propiedades de Hypothesis corren con el perfil «mutacion» de tests/conftest.py (pocos
+# ejemplos, siempre los mismos).
 set -euo pipefail
 
 raiz="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,9 +24,40 @@ if [[ "$mutmut" == */* ]]; then
   mutmut="$(cd "$(dirname "$mutmut")" && pwd)/$(basename "$mutmut")"
 fi
 alcance="${1:-subconjunto}"
-copia="$(mktemp -d "${TMPDIR:-/tmp}/sena-mutacion.XXXXXX")"
-trap 'rm -rf "$copia"' EXIT
+shift || true
+# El resto de los argumentos: nombres de mutantes (con comodines) que se pasan a mutmut run.
+hijos="${MUTMUT_HIJOS:-2}"
+export SENA_HYPOTHESIS_PERFIL=mutacion
 
+reutilizada=0
+if [[ -n "${MUTACION_COPIA:-}" ]]; then
+  copia="$MUTACION_COPIA"
+  if [[ -f "$copia/pyproject.toml" ]]; then
+    reutilizada=1
+  else
+    mkdir -p "$copia"
+  fi
+  copia="$(cd "$copia" && pwd)"
+else
+  copia="$(mktemp -d "${TMPDIR:-/tmp}/sena-mutacion.XXXXXX")"
+  trap 'rm -rf "$copia"' EXIT
+fi
+
+if [[ "$reutilizada" == 1 ]]; then
+  echo "copia reutilizada: $copia (no se vuelve a copiar el código)" >&2
+  cd "$copia"
+  # Las pruebas sí se actualizan: con pruebas nuevas, mutmut vuelve a recoger qué prueba cubre
+  # qué función (borrando sus estadísticas) y conserva lo ya medido; los mutantes nombrados en
+  # la llamada se vuelven a medir con las pruebas nuevas.
+  if ! diff -rq -x __pycache__ "$raiz/tests" tests >/dev/null 2>&1; then
+    echo "pruebas actualizadas desde $raiz/tests" >&2
+    rm -rf tests && cp -r "$raiz/tests" tests
+    if [[ -d mutants ]]; then
+      rm -rf mutants/tests && cp -r "$raiz/tests" mutants/tests
+      rm -f mutants/mutmut-stats.json
+    fi
+  fi
+else
 # docs/ va también: alguna prueba compara la documentación con el código.
 cp -r "$raiz/src" "$raiz/tests" "$raiz/docs" "$raiz/pyproject.toml" "$copia/"
 cd "$copia"
@@ -48,6 +86,7 @@ if [[ "$alcance" == "todo" ]]; then
   "tests/test_nit.py",
   "tests/test_repetidos.py",
   "tests/test_r33_servicios.py",
+  "tests/test_serie.py",
   "tests/test_indicador_sismeg.py",
   "tests/test_indicador_ec.py",
   "tests/test_indicador_ep.py",
@@ -70,6 +109,7 @@ else
   "tests/test_segmentacion.py",
   "tests/test_regionales.py",
   "tests/test_registros.py",
+  "tests/test_serie.py",
   "tests/test_indicador_sismeg.py",
   "tests/test_indicador_ec.py",
   "tests/test_indicador_ep.py",
@@ -102,6 +142,7 @@ pytest_add_cli_args_test_selection = [{sys.argv[2]}
 """
 open("pyproject.toml", "w", encoding="utf-8").write(texto)
 PY
+fi
 
 command -v "$mutmut" >/dev/null 2>&1 || { echo "ERROR: no se encuentra mutmut ($mutmut); pip install mutmut o MUTMUT=/ruta" >&2; exit 1; }
 
@@ -109,7 +150,7 @@ command -v "$mutmut" >/dev/null 2>&1 || { echo "ERROR: no se encuentra mutmut ($
 # sin mutar no pasa) o no cuenta ningún mutante, el script lo dice y sale con error.
 registro="$copia/mutmut-run.log"
 inicio=$(date +%s)
-if ! "$mutmut" run >"$registro" 2>&1; then
+if ! nice -n 10 "$mutmut" run --max-children "$hijos" "$@" >"$registro" 2>&1; then
   echo "ERROR: mutmut run falló; no hay puntaje. Final de su salida:" >&2
   tail -n 40 "$registro" >&2
   exit 1
@@ -122,16 +163,54 @@ resultados="$copia/mutmut-results.txt"
   tail -n 40 "$resultados" >&2
   exit 1
 }
-awk -F': ' '
-  { n[$2]++; total++ }
-  END {
-    muertos = n["killed"] + n["timeout"]
-    vivos = n["survived"]
-    sinpruebas = n["no tests"]
-    printf "mutantes: %d  muertos: %d  sobrevivientes: %d  sin pruebas: %d\n", total, muertos, vivos, sinpruebas
-    if (muertos + vivos == 0) { print "ERROR: ningún mutante medido" > "/dev/stderr"; exit 1 }
-    printf "puntaje: %.1f %% de los mutantes cubiertos muertos\n", 100 * muertos / (muertos + vivos)
-  }' "$resultados"
-echo "tiempo: $((fin - inicio)) s"
-echo "sobrevivientes:"
-grep ': survived' "$resultados" || true
+echo "tiempo de esta corrida: $((fin - inicio)) s (mutmut run --max-children $hijos; $# mutantes nombrados)"
+# Cifras de todo lo medido en la copia (con MUTACION_COPIA, también lo de corridas anteriores).
+# Un «timeout» cuenta como muerto en el puntaje, pero se lista aparte: no es una muerte
+# confiable y hay que revisarlo a mano (docs/mutacion.md).
+python3 - "$resultados" <<'PY'
+import collections, re, sys
+
+por_modulo = collections.defaultdict(collections.Counter)
+lineas = collections.defaultdict(list)
+for linea in open(sys.argv[1], encoding="utf-8"):
+    nombre, sep, estado = linea.strip().rpartition(": ")
+    if not sep or "__mutmut_" not in nombre:
+        continue
+    modulo = re.split(r"\.x[_\u01c1]", nombre, maxsplit=1)[0]
+    por_modulo[modulo][estado] += 1
+    lineas[estado].append(nombre)
+
+def cifras(n, nombre):
+    muertos, tiempo, vivos = n["killed"], n["timeout"], n["survived"]
+    medidos = muertos + tiempo + vivos
+    otros = sum(n.values()) - medidos - n["no tests"] - n["not checked"]
+    puntaje = f"{100 * (muertos + tiempo) / medidos:.1f} %" if medidos else "-"
+    return (f"{nombre}: mutantes {sum(n.values())}  muertos {muertos}  por tiempo {tiempo}  "
+            f"sobrevivientes {vivos}  sin pruebas {n['no tests']}  sin medir {n['not checked']}  "
+            f"otros {otros}  puntaje {puntaje}")
+
+total = collections.Counter()
+for modulo in sorted(por_modulo):
+    total.update(por_modulo[modulo])
+    print(cifras(por_modulo[modulo], modulo))
+print(cifras(total, "TOTAL"))
+muertos, tiempo, vivos = total["killed"], total["timeout"], total["survived"]
+print(f"mutantes: {sum(total.values())}  muertos: {muertos + tiempo} (por tiempo: {tiempo})  "
+      f"sobrevivientes: {vivos}  sin pruebas: {total['no tests']}  sin medir: {total['not checked']}")
+if muertos + tiempo + vivos == 0:
+    print("ERROR: ningún mutante medido", file=sys.stderr)
+    sys.exit(1)
+print(f"puntaje: {100 * (muertos + tiempo) / (muertos + tiempo + vivos):.1f} % de los mutantes "
+      "cubiertos muertos (los «por tiempo» cuentan como muertos)")
+if total["not checked"]:
+    print(f"AVISO: {total['not checked']} mutantes sin medir: la medición es parcial")
+for estado, titulo in (("survived", "sobrevivientes"), ("timeout", "por tiempo (revisar a mano)")):
+    print(f"{titulo}:")
+    for nombre in lineas[estado]:
+        print(f"  {nombre}")
+otros = [e for e in lineas if e not in ("killed", "survived", "timeout", "no tests", "not checked")]
+for estado in otros:
+    print(f"{estado}:")
+    for nombre in lineas[estado]:
+        print(f"  {nombre}")
+PY

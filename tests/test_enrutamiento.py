@@ -4,6 +4,7 @@ de R7."""
 from __future__ import annotations
 
 import importlib
+import os
 
 import pytest
 from hypothesis import given
@@ -31,6 +32,18 @@ def test_r7_los_nombres_mudados_siguen_en_relacionamiento_con_aviso() -> None:
             assert getattr(modulo, nombre) is objeto
     with pytest.raises(AttributeError, match="no_existe"):
         _ = modulo.no_existe
+
+
+@pytest.mark.skipif(
+    "MUTANT_UNDER_TEST" in os.environ,
+    reason="bajo mutmut, su trampolín agrega un marco entre quien pide y __getattr__",
+)
+def test_r7_el_aviso_de_un_nombre_mudado_senala_a_quien_lo_pide() -> None:
+    # stacklevel=2: el aviso nombra el archivo que usa el nombre viejo, no relacionamiento.py.
+    modulo = importlib.import_module("sena_relacionamiento.relacionamiento")
+    with pytest.warns(DeprecationWarning, match="TipoDestino se mudó") as avisos:
+        _ = modulo.TipoDestino
+    assert [a.filename for a in avisos] == [__file__]
 
 
 HUILA = regional("Huila")

@@ -61,6 +61,23 @@ def test_r18_af_cuenta_ambientes_y_pesos_del_mes_y_del_anio(via: Via) -> None:
     }
 
 
+def test_r18_af_sin_ambientes_del_mes_o_del_anio_vale_cero_pesos(via: Via) -> None:
+    # Un ambiente de enero: hay pesos del año, pero ninguno del mes.
+    solo_enero = [Ambiente(gestor="ana", fecha=date(2012, 1, 15), valor=30_000_000)]
+    inf = via.informe_de([ANA, LUIS], ambientes=solo_enero)
+    assert inf.gestor("ana").af.detalle == {
+        "valor_pesos": Decimal(0),
+        "cantidad_anio": 1,
+        "valor_pesos_anio": Decimal(30_000_000),
+    }
+    # Sin ningún ambiente, tampoco hay pesos del año.
+    assert inf.gestor("luis").af.detalle == {
+        "valor_pesos": Decimal(0),
+        "cantidad_anio": 0,
+        "valor_pesos_anio": Decimal(0),
+    }
+
+
 def test_r18_af_pesos_son_decimal_aun_con_valores_enteros_o_sin_registros(via: Via) -> None:
     inf = _informe_af(via)
     luis = inf.gestor("luis").af.detalle

@@ -12,6 +12,7 @@ trimestre (T2) del 2012-03-26 al 2012-06-25; la vigencia va del 2011-12-26 al 20
 
 from __future__ import annotations
 
+import decimal
 from collections import Counter
 from datetime import date
 from decimal import Decimal, Inexact, localcontext
@@ -162,6 +163,18 @@ def test_las_razones_no_dependen_del_contexto_decimal_de_quien_llama(via: Via) -
         contexto.prec = 3
         contexto.traps[Inexact] = True
         ec = _cobertura(via, 10, 30, date(2012, 3, 1), mes=3)
+    assert ec.valor == Decimal("0.3333333333333333333333333333")
+
+
+def test_r24_las_razones_no_dependen_del_contexto_decimal_por_omision(
+    via: Via, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `decimal.DefaultContext` es el molde de todo `Context()` sin argumentos: el contexto de
+    # las razones fija sus tres ajustes (precisión, redondeo, trampas), no los hereda.
+    monkeypatch.setattr(decimal.DefaultContext, "prec", 3)
+    monkeypatch.setattr(decimal.DefaultContext, "rounding", decimal.ROUND_UP)
+    monkeypatch.setitem(decimal.DefaultContext.traps, Inexact, True)
+    ec = _cobertura(via, 10, 30, date(2012, 3, 1), mes=3)
     assert ec.valor == Decimal("0.3333333333333333333333333333")
 
 

@@ -36,8 +36,10 @@ from sena_relacionamiento import (
     PARAMETROS_2012,
     REGIONALES,
     Asignacion,
+    Contacto,
     DatoInvalido,
     Estado,
+    Gestor,
     Indicador,
     Motivo,
     Periodo,
@@ -77,6 +79,13 @@ def test_informe_rechaza_argumentos_de_otro_tipo(argumentos: dict[str, Any], cam
     with pytest.raises(DatoInvalido) as error:
         informe(**argumentos)
     assert error.value.campo == campo
+
+
+def test_informe_rechaza_datos_de_otro_tipo_diciendo_el_valor() -> None:
+    malo: Any = "x"
+    with pytest.raises(DatoInvalido) as error:
+        informe(malo, Periodo(2012, 3))
+    assert str(error.value) == "datos: se esperaba un DatosSeguimiento (se recibió 'x')"
 
 
 def test_informe_con_otro_dia_de_corte_en_los_parametros(via: Via) -> None:
@@ -263,6 +272,65 @@ def test_r23_excluidos_y_resumen_por_motivo(via: Via) -> None:
     assert sum(resumen.values()) == len(inf.excluidos)
     assert via.informe_de([ANA]).resumen_excluidos() == {}
     assert via.informe_de([ANA]).excluidos == ()
+
+
+def test_r22_el_tablero_de_un_gestor_lleva_su_nombre_o_su_id() -> None:
+    con_nombre = Gestor(id="hui-01", rol="Empresarial", regional="Huila", nombre="Ana Pérez")
+    inf = informe(datos([con_nombre, LUIS]), Periodo(2012, 3))
+    assert inf.gestor("hui-01").nombre == "Ana Pérez"
+    assert inf.gestor("luis").nombre == "luis"
+
+
+def test_r23_registros_cuenta_los_registros_de_entrada() -> None:
+    huerfana = Asignacion(gestor="nadie", nit="900123456")
+    entrada = datos([ANA, LUIS], [*asignar("ana", nits(1)), huerfana])
+    assert informe(entrada, Periodo(2012, 3)).registros == 4
+
+
+def test_r23_repr_del_informe_cuenta_regionales_con_datos_y_cada_motivo() -> None:
+    huerfana = Asignacion(gestor="nadie", nit="900123456")
+    tarde = Contacto(
+        gestor="ana", nit=nits(1)[0], fecha=date(2012, 3, 28), tipo="nuevo", medio="visita"
+    )
+    inf = informe(
+        datos([ANA], [*asignar("ana", nits(1)), huerfana], contactos=[tarde]), Periodo(2012, 3)
+    )
+    # Huila tiene datos: EC cuenta 0 de 1 (un denominador sin numerador basta).
+    assert repr(inf) == (
+        "<Informe 2012-03 (2012-02-26 a 2012-03-25): 33 regionales (1 con datos), 1 gestores, "
+        "2 roles; 4 registros, 2 excluidos; gestor desconocido: 1; "
+        "posterior al corte del periodo: 1>"
+    )
+
+
+def test_r23_la_igualdad_y_el_hash_del_informe_miran_sus_excluidos() -> None:
+    huerfana = Asignacion(gestor="nadie", nit="900123456")
+    inf, igual = (informe(datos([ANA], [huerfana]), Periodo(2012, 3)) for _ in range(2))
+    sin_excluidos = attrs.evolve(inf, exclusiones=())
+    assert inf == igual
+    assert hash(inf) == hash(igual)
+    assert inf != sin_excluidos
+    assert hash(inf) != hash(sin_excluidos)
+
+
+def test_r23_resumen_suma_un_motivo_que_llega_en_dos_grupos() -> None:
+    inf = informe(datos([ANA]), Periodo(2012, 3))
+    uno, otro = (Asignacion(gestor=g, nit="900123456") for g in ("nadie", "otro"))
+    grupos = [(Motivo.GESTOR_DESCONOCIDO, [uno]), (Motivo.GESTOR_DESCONOCIDO, [otro])]
+    assert attrs.evolve(inf, exclusiones=grupos).resumen_excluidos() == {
+        Motivo.GESTOR_DESCONOCIDO: 2
+    }
+
+
+def test_r23_exclusiones_que_no_son_pares_nombran_el_campo_y_el_valor() -> None:
+    inf = informe(datos([ANA]), Periodo(2012, 3))
+    malo: Any = [1]
+    with pytest.raises(DatoInvalido) as error:
+        attrs.evolve(inf, exclusiones=malo)
+    assert str(error.value) == (
+        "exclusiones: se esperaba una colección de pares (motivo, registros) (se recibió [1])"
+    )
+    assert (error.value.campo, error.value.valor) == ("exclusiones", [1])
 
 
 def test_r22_cada_tablero_dice_su_rol_y_su_regional(via: Via) -> None:

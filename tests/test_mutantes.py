@@ -788,7 +788,7 @@ def test_r8_validador_del_dia_de_corte(valor: object, mensaje: str) -> None:
     assert str(error.value) == mensaje
 
 
-def test_r30_validador_de_tablas_con_todas_las_llaves() -> None:
+def test_r30_validador_de_tabla_con_todas_las_llaves() -> None:
     from sena_relacionamiento.parametros import Parametros, _todas_las_llaves
 
     atributo = attrs.fields(Parametros).reparto_sismeg

@@ -168,7 +168,7 @@ def test_r28_erratas_corregidas() -> None:
 
 
 @pytest.mark.parametrize("tabla", ["segmentos", "metas_cv", "topes_em"])
-def test_r29_las_tablas_usan_los_codigos_de_las_33(tabla: str) -> None:
+def test_r29_cada_tabla_usa_los_codigos_de_las_33(tabla: str) -> None:
     assert set(getattr(PARAMETROS_2012, tabla)) == {r.codigo for r in REGIONALES}
 
 
@@ -257,7 +257,7 @@ def test_r29_no_se_puede_asignar_un_atributo() -> None:
 
 
 @pytest.mark.parametrize("tabla", ["segmentos", "metas_cv", "topes_em", "techos_tipo_b"])
-def test_r29_las_tablas_no_se_pueden_modificar(tabla: str) -> None:
+def test_r29_ninguna_tabla_se_puede_modificar(tabla: str) -> None:
     mapa = getattr(PARAMETROS_2012, tabla)
     llave = next(iter(mapa))
     with pytest.raises(TypeError):
@@ -270,7 +270,7 @@ def test_r29_las_tablas_no_se_pueden_modificar(tabla: str) -> None:
         mapa.nuevo = 1
 
 
-def test_r29_las_tablas_se_comparan_por_contenido_y_tienen_hash() -> None:
+def test_r29_cada_tabla_se_compara_por_contenido_y_tiene_hash() -> None:
     tabla = PARAMETROS_2012.techos_tipo_b
     assert tabla == {G: 500_000_000, M: 300_000_000, P: 300_000_000}
     assert tabla != {G: 500_000_000}
@@ -312,7 +312,7 @@ def test_r29_parametros_tiene_hash() -> None:
     assert len({PARAMETROS_2012, evolucionar(), otro}) == 2
 
 
-def test_r29_tablas_por_nombre_se_convierten_a_codigos() -> None:
+def test_r29_una_tabla_por_nombre_se_convierte_a_codigos() -> None:
     nuevo = evolucionar(metas_cv={r.nombre: v for r, v in _por_regional("metas_cv")})
     assert nuevo.metas_cv == PARAMETROS_2012.metas_cv
     assert set(nuevo.metas_cv) == set(PARAMETROS_2012.metas_cv)
@@ -497,6 +497,29 @@ def test_r4_piso_invalido_se_rechaza(piso: object, motivo: str) -> None:
     assert info.value.campo == "piso_tipo_b"
 
 
+def test_r4_piso_no_finito_dice_el_valor() -> None:
+    with pytest.raises(DatoInvalido) as info:
+        evolucionar(piso_tipo_b=Decimal("NaN"))
+    assert str(info.value) == "piso_tipo_b: se esperaba un número finito (se recibió NaN)"
+    assert Decimal(str(info.value.valor)).is_nan()
+
+
+def test_r31_umbral_amarillo_negativo_de_un_indicador_se_rechaza() -> None:
+    with pytest.raises(DatoInvalido) as info:
+        evolucionar(umbrales_por_indicador={"EC": (Decimal("0.9"), Decimal("-0.1"))})
+    assert str(info.value) == "umbrales_por_indicador: no puede ser negativo (se recibió -0.1)"
+
+
+def test_r31_bandas_fuera_de_orden_dicen_el_umbral_amarillo() -> None:
+    with pytest.raises(DatoInvalido) as info:
+        evolucionar(umbrales_por_indicador={"EC": (Decimal("0.8"), Decimal("0.9"))})
+    assert str(info.value) == (
+        "umbrales_por_indicador: EC: el umbral amarillo no puede superar al verde (0.8) "
+        "(se recibió 0.9)"
+    )
+    assert info.value.valor == Decimal("0.9")
+
+
 def test_r4_piso_y_techos_en_decimal_se_aceptan() -> None:
     nuevo = evolucionar(piso_tipo_b=Decimal("100000000.50"))
     assert nuevo.piso_tipo_b == Decimal("100000000.50")
@@ -530,3 +553,45 @@ def test_r29_el_original_sigue_intacto_despues_de_los_rechazos() -> None:
         evolucionar(dia_corte=31)
     assert PARAMETROS_2012.dia_corte == 25
     assert sum(PARAMETROS_2012.metas_cv.values()) == 14_200
+
+
+@pytest.mark.parametrize(
+    ("cambios", "texto"),
+    [
+        ({"fuentes": 5}, "fuentes: se esperaba una tabla (un mapeo) (se recibió 5)"),
+        (
+            {"fuentes": {"no_existe": "x"}},
+            "fuentes: Parametros no tiene ese campo (se recibió 'no_existe')",
+        ),
+        (
+            {"fuentes": {"meta_ec": "  "}},
+            "fuentes: la fuente de meta_ec debe ser un texto no vacío (se recibió '  ')",
+        ),
+        ({"reparto_sismeg": 5}, "reparto_sismeg: se esperaba una tabla (un mapeo) (se recibió 5)"),
+        ({"techos_tipo_b": 5}, "techos_tipo_b: se esperaba una tabla (un mapeo) (se recibió 5)"),
+        (
+            {"techos_tipo_b": {"ENORME": 1}},
+            "techos_tipo_b: no es un valor de SegmentoRegional; se esperaba uno de: GRANDE, "
+            "MEDIANA, PEQUENA (se recibió 'ENORME')",
+        ),
+        (
+            {"reparto_sismeg": {"OTRO": 1}},
+            "reparto_sismeg: no es un valor de Rol; se esperaba uno de: ESTRATEGICO, EMPRESARIAL "
+            "(se recibió 'OTRO')",
+        ),
+    ],
+)
+def test_r29_r30_cada_tabla_mal_dada_nombra_el_campo_y_el_valor(
+    cambios: dict[str, Any], texto: str
+) -> None:
+    with pytest.raises(DatoInvalido) as info:
+        evolucionar(**cambios)
+    assert str(info.value) == texto
+    assert info.value.campo == next(iter(cambios))
+
+
+def test_r31_bandas_de_algo_que_no_es_un_indicador_son_las_comunes() -> None:
+    # Ni un `Indicador` ni su nombre (aquí, una lista: no se puede buscar en una tabla).
+    propias = evolucionar(umbrales_por_indicador={"EC": (Decimal("0.95"), Decimal("0.80"))})
+    assert propias.bandas("EC") == (Decimal("0.95"), Decimal("0.80"))
+    assert propias.bandas(["EC"]) == (propias.umbral_verde, propias.umbral_amarillo)

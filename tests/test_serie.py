@@ -56,6 +56,16 @@ def test_r23_cada_informe_de_la_serie_excluye_lo_mismo_que_informe(periodo: Peri
     assert de_la_serie.registros == solo.registros
 
 
+def test_r22_cada_informe_de_la_serie_es_el_de_informe() -> None:
+    # Todo el informe, con el detalle de cada resultado (las empresas con menos de 3
+    # contactos, los contactos fuera de la cartera), no solo las filas. La serie se calcula
+    # aquí y no con `_serie_del_anio()`: bajo mutmut, un valor guardado por el proceso padre
+    # sería el del código sin mutar.
+    s = serie(_datos(), ANIO[0], ANIO[-1])
+    for periodo in ANIO:
+        assert s[periodo] == informe(_datos(), periodo), periodo
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     datos=datos_seguimiento(periodo=Periodo(2012, 12), con_huerfanos=True),
