@@ -15,11 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sena_relacionamiento.cli import ERROR_DE_USO, EXITO, main
+from sena_relacionamiento.informe import informe
+from sena_relacionamiento.parametros import PARAMETROS_2012
+from sena_relacionamiento.periodos import Periodo
 
 EJEMPLO = Path(str(files("sena_relacionamiento") / "datos_ejemplo"))
 CORPUS = Path(__file__).parent / "corpus_roto"
 CASOS_ROTOS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
-FORMATOS_COLUMNAS = ("csv", "csv-excel")
+FORMATOS_COLUMNAS = ("csv", "csv-excel", "texto", "json", "html")
 
 
 def _correr(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -57,23 +60,46 @@ def test_detalle_dice_que_motor_corrio(capsys: pytest.CaptureFixture[str]) -> No
     assert "motor: puro (registros en Python); se pidió --motor puro" in error
 
 
-@pytest.mark.parametrize("formato", ["texto", "json", "html"])
-def test_auto_usa_puro_donde_columnas_no_llega_y_lo_dice(
-    capsys: pytest.CaptureFixture[str], formato: str
+def test_auto_usa_puro_para_el_libro_y_lo_dice(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    argv = ("--datos", str(EJEMPLO), "--formato", formato)
-    codigo, salida, error = _por_motor(capsys, "auto", *argv, "-v")
+    argv = ("--datos", str(EJEMPLO), "--formato", "xlsx", "--salida")
+    codigo, _, error = _por_motor(capsys, "auto", *argv, str(tmp_path / "auto.xlsx"), "-v")
     assert codigo == EXITO
-    assert f"motor: puro (registros en Python); el formato {formato}" in error
-    assert salida == _por_motor(capsys, "puro", *argv)[1]
+    assert "motor: puro (registros en Python); el formato xlsx lista los registros" in error
+    assert _por_motor(capsys, "puro", *argv, str(tmp_path / "puro.xlsx"))[0] == EXITO
+    assert (tmp_path / "auto.xlsx").read_bytes() == (tmp_path / "puro.xlsx").read_bytes()
 
 
 def test_columnas_forzado_donde_no_llega_es_error_de_uso(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    codigo, salida, error = _por_motor(capsys, "columnas", "--datos", str(EJEMPLO))
-    assert (codigo, salida) == (ERROR_DE_USO, "")
-    assert "--motor: el formato texto lleva el detalle" in error
+    salida = tmp_path / "informe.xlsx"
+    argv = ("--datos", str(EJEMPLO), "--formato", "xlsx", "--salida", str(salida))
+    codigo, _, error = _por_motor(capsys, "columnas", *argv)
+    assert codigo == ERROR_DE_USO
+    assert "--motor: el formato xlsx lista los registros excluidos uno por uno" in error
+    assert not salida.exists()
+
+
+@pytest.mark.parametrize("mes", range(1, 13))
+def test_r23_columnas_mismo_detalle_que_puro(mes: int) -> None:
+    """Cada resultado, con su detalle, es el de la vía pura; los excluidos, las mismas
+    cuentas (los registros uno por uno solo los da la vía pura)."""
+    _mismo_informe(EJEMPLO, Periodo(2012, mes))
+
+
+def _mismo_informe(carpeta: Path, periodo: Periodo) -> None:
+    from sena_relacionamiento.io import lector_columnas
+    from sena_relacionamiento.io.entrada import leer_datos
+
+    puro = informe(leer_datos(carpeta), periodo)
+    columnas = lector_columnas.informe_por_columnas(carpeta, periodo, PARAMETROS_2012)
+    assert list(columnas.tableros) == list(puro.tableros)
+    assert columnas.resumen_excluidos() == puro.resumen_excluidos()
+    assert columnas.registros == puro.registros
+    with pytest.raises(NotImplementedError, match="solo cuenta los registros excluidos"):
+        _ = columnas.excluidos
 
 
 def _copia_del_ejemplo(tmp_path: Path) -> Path:
@@ -253,6 +279,13 @@ def test_r23_carpetas_generadas_mismos_bytes_y_errores(
         (carpeta / nombre).write_bytes(contenido)
     argv = ("--datos", str(carpeta), "--periodo", f"2012-{mes:02d}", "--formato", formato)
     assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+    from sena_relacionamiento.io import lector_columnas
+
+    try:
+        lector_columnas.leer_tablas(carpeta)
+    except (lector_columnas.NoSoportado, lector_columnas.HayUnError):
+        return
+    _mismo_informe(carpeta, Periodo(2012, mes))
 
 
 # --- Lo que la vía por columnas no lee, uno por uno ---

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NoReturn
 
 import attrs
 
 from sena_relacionamiento.enumeraciones import EnumSena
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
-from sena_relacionamiento.informe import Informe, _consolidar
+from sena_relacionamiento.informe import Informe, _consolidar, _Exclusiones
 from sena_relacionamiento.io import csv_lector
 from sena_relacionamiento.io.entrada import EXCEL, _entradas
 from sena_relacionamiento.parametros import Parametros
@@ -183,9 +184,12 @@ def _entre_campos(marco: Any, clase: type[Any], pl: Any) -> None:
         raise HayUnError
 
 
-def leer_tablas(carpeta: str | os.PathLike[str]) -> dict[str, Any]:
+def leer_tablas(
+    carpeta: str | os.PathLike[str], avance: Callable[[str, int], None] | None = None
+) -> dict[str, Any]:
     """Las tablas polars de una carpeta de CSV, por nombre de tabla (``contactos``…), listas
-    para `informe_tabular`; `NoSoportado` o `HayUnError` si no."""
+    para `informe_tabular`; `NoSoportado` o `HayUnError` si no. `avance`, si se da, se llama
+    tras leer cada archivo con su nombre y cuántos registros tiene (como en `leer_carpeta`)."""
     import polars as pl
 
     raiz = Path(carpeta)
@@ -209,32 +213,68 @@ def leer_tablas(carpeta: str | os.PathLike[str]) -> dict[str, Any]:
             raise HayUnError from None
         coleccion, clase = csv_lector.ARCHIVOS[tipo]
         tablas[coleccion] = _tabla(contenido, entrada.name, clase, pl, memos)
+        if avance is not None:
+            avance(entrada.name, tablas[coleccion].height)
     if "gestores" not in tablas or "asignaciones" not in tablas:
         raise NoSoportado("faltan gestores.csv o asignaciones.csv")
     return tablas
 
 
-FORMATOS: Final = ("csv", "csv-excel")
-"""Los formatos que la vía por columnas escribe igual, byte a byte, que la vía pura: los que
-no dicen el detalle de cada resultado ni los registros excluidos uno por uno, que solo calcula
-la vía pura (los demás la usan)."""
+FORMATOS: Final = ("csv", "csv-excel", "texto", "json", "html")
+"""Los formatos que la vía por columnas escribe igual, byte a byte, que la vía pura. El libro
+(xlsx) lista los registros excluidos uno por uno, que solo da la vía pura."""
+
+SIN_DETALLE: Final = ("csv", "csv-excel")
+"""Los formatos que no dicen el detalle de cada resultado ni los nombres de los gestores: la
+vía por columnas no los calcula para ellos."""
 
 
 def informe_por_columnas(
-    carpeta: str | os.PathLike[str], periodo: Periodo, parametros: Parametros
+    carpeta: str | os.PathLike[str],
+    periodo: Periodo,
+    parametros: Parametros,
+    *,
+    detalle: bool = True,
+    avance: Callable[[str, int], None] | None = None,
 ) -> Informe:
     """El `Informe` de una carpeta de CSV por la vía por columnas: las cifras de `tablas`
-    (`informe_tabular`), consolidadas como en `informe()`. Sin el detalle de cada resultado ni
-    los excluidos uno por uno: solo para `FORMATOS`. `NoSoportado` o `HayUnError` si no."""
+    (`informe_tabular`), consolidadas como en `informe()`; con `detalle`, también el detalle
+    de cada resultado y los nombres de los gestores. Sin los excluidos uno por uno (solo sus
+    cuentas): solo para `FORMATOS`. `NoSoportado` o `HayUnError` si no. `avance`: el de
+    `leer_tablas`."""
     from sena_relacionamiento.tablas._tabular import _calculos
 
-    tablas = leer_tablas(carpeta)
+    tablas = leer_tablas(carpeta, avance)
     todas = {coleccion: tablas.get(coleccion) for coleccion, _ in csv_lector.ARCHIVOS.values()}
     try:
         ctx, datos, motor, calculos, _ = _calculos(
-            periodo=periodo, parametros=parametros, tablas=todas
+            periodo=periodo, parametros=parametros, tablas=todas, detalle=detalle
         )
     except ErrorSena:
         raise HayUnError from None
     resultado = _consolidar(datos, ctx, calculos)
-    return attrs.evolve(resultado, registros=sum(motor.registros.values()))
+    cuentas = [
+        (motivo, n)
+        for coleccion, _ in csv_lector.ARCHIVOS.values()
+        for motivo, n in motor.excluidos.get(coleccion, {}).items()
+    ]
+    return attrs.evolve(
+        resultado, registros=sum(motor.registros.values()), exclusiones=_Contadas(cuentas)
+    )
+
+
+class _Contadas(_Exclusiones):
+    """Los excluidos de la vía por columnas: cuántos por motivo (R23), sin los registros, que
+    solo da la vía pura (por eso el libro, que los lista, no está en `FORMATOS`)."""
+
+    __slots__ = ("_cuentas",)
+
+    def __init__(self, cuentas: list[tuple[str, int]]) -> None:
+        super().__init__(())
+        self._cuentas = tuple(cuentas)
+
+    def cuentas(self) -> Iterator[tuple[str, int]]:
+        return iter(self._cuentas)
+
+    def ordenados(self) -> NoReturn:
+        raise NotImplementedError("la vía por columnas solo cuenta los registros excluidos")

@@ -228,11 +228,21 @@ class Motor:
     Cada gemelo (`tablas/<x>.py`) recorre su tabla en una sola consulta que da, por gestor (y
     regional) y motivo de exclusión (R23), el número de filas y las sumas que piden las cifras;
     el resto se hace en Python sobre esas tablas pequeñas. `registros` y `excluidos` se llenan
-    al interpretar.
+    al interpretar. Con `detalle`, los gemelos llenan también lo que cada `Resultado` dice en
+    su detalle (los mismos desgloses del `Parcial` que la vía por registros), que piden las
+    salidas para personas de la línea de comandos.
     """
 
-    def __init__(self, ctx: Contexto, gestores: Sequence[Gestor], conocidos: Any = None) -> None:
+    def __init__(
+        self,
+        ctx: Contexto,
+        gestores: Sequence[Gestor],
+        conocidos: Any = None,
+        *,
+        detalle: bool = False,
+    ) -> None:
         self.ctx = ctx
+        self.detalle = detalle
         self.gestores = {g.id: g for g in gestores}
         self.ids = sorted(self.gestores)
         self.conocidos = conocidos

@@ -92,21 +92,29 @@ class InformeTabular:
         return MapaFijo(resumen)
 
 
-def _gestores(nativo: Any) -> list[Gestor]:
-    """Los gestores como registros `Gestor` (tabla pequeña): se validan como en el núcleo."""
+def _gestores(nativo: Any, *, nombres: bool = False) -> list[Gestor]:
+    """Los gestores como registros `Gestor` (tabla pequeña): se validan como en el núcleo.
+    Con `nombres`, con el nombre de cada uno (las salidas para personas lo muestran)."""
     t = preparar("gestores", nativo)
     datos: dict[str, list[Any]] = recoger(t.marco).to_dict(as_series=False)
+    if not nombres:
+        datos["nombre"] = [None] * len(datos["id"])
     # Cada rol y regional distintos se leen una vez; un valor inválido se deja tal cual para
     # que `Gestor` dé su error (con la fila).
     roles = _leidos(datos["rol"], lambda v: Rol.de(v, "rol"))
     regionales = _leidos(datos["regional"], regional)
     gestores = []
-    for posicion, (id_, rol, region) in enumerate(
-        zip(datos["id"], datos["rol"], datos["regional"], strict=True)
+    for posicion, (id_, rol, region, nombre) in enumerate(
+        zip(datos["id"], datos["rol"], datos["regional"], datos["nombre"], strict=True)
     ):
         try:
             gestores.append(
-                Gestor(id=id_, rol=roles.get(rol, rol), regional=regionales.get(region, region))
+                Gestor(
+                    id=id_,
+                    rol=roles.get(rol, rol),
+                    regional=regionales.get(region, region),
+                    nombre=nombre,
+                )
             )
         except DatoInvalido as error:
             raise error.con_origen(f"gestores, fila {posicion}") from None
@@ -217,11 +225,12 @@ def informe_tabular(
 
 
 def _calculos(
-    *, periodo: Periodo, parametros: Parametros, tablas: dict[str, Any]
+    *, periodo: Periodo, parametros: Parametros, tablas: dict[str, Any], detalle: bool = False
 ) -> tuple[Contexto, DatosSeguimiento, Motor, dict[Indicador, Calculo], Any]:
     """El contexto, los gestores (en un `DatosSeguimiento` sin más registros), el motor (con
     las cuentas de filas y de excluidos) y el `Calculo` de cada indicador sobre las tablas:
-    lo que `informe_tabular` pasa a filas y la línea de comandos a un `Informe`."""
+    lo que `informe_tabular` pasa a filas y la línea de comandos a un `Informe`. Con
+    `detalle`, los parciales llevan también el detalle de cada resultado (`Motor`)."""
     ctx = Contexto.de(periodo, parametros)
     gestores, asignaciones = tablas["gestores"], tablas["asignaciones"]
     contactos, servicios, solicitudes = (
@@ -233,9 +242,9 @@ def _calculos(
     eventos, logros = tablas["eventos"], tablas["logros"]
     modelo = _modelo(tablas)
     with _etapa("gestores", "leer los gestores"):
-        lista_gestores = _gestores(gestores)
+        lista_gestores = _gestores(gestores, nombres=detalle)
     datos = DatosSeguimiento(gestores=lista_gestores, asignaciones=())
-    motor = Motor(ctx, lista_gestores, _conocidos(gestores, modelo))
+    motor = Motor(ctx, lista_gestores, _conocidos(gestores, modelo), detalle=detalle)
     motor.registros["gestores"] = len(lista_gestores)
     # R14, R23: un gestor repetido (mismo id y mismo contenido) es uno solo.
     repetidos = len(datos.excluidos)

@@ -55,7 +55,8 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
     ids = unicas.group_by("id").agg(nw.len().alias("n")).filter(nw.col("n") > 1).select("id")
     consulta = agrupar(
         unicas,
-        ["gestor", "regional"],
+        # Con el detalle (como `indicadores.eg`), también por servicio.
+        ["gestor", "regional", *(["servicio"] if motor.detalle else [])],
         pares,
         gestionadas=entero(
             ~nw.col("fecha_gestion").is_null()
@@ -91,6 +92,12 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
             parcial = motor.parcial(calculo, clave(id_gestor), mapa[valor])
             parcial.denominador += int(n)
             parcial.numerador += int(gestionadas)
+        if motor.detalle:
+            for id_gestor, valor, servicio, n in zip(
+                c["gestor"], c["regional"], c["servicio"], c["_n"], strict=True
+            ):
+                parcial = motor.parcial(calculo, clave(id_gestor), mapa[valor])
+                parcial.frecuencias[servicio] += int(n)
         return calculo
 
     consultas = (consulta, filas, unicas.select(nw.len().alias("n")), ids.head(1))

@@ -59,7 +59,7 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
             _par=nw.concat_str([nw.col("nit"), _servicio(t.marco)], separator="\x1f"),
         )
     )
-    consultas = (
+    consultas: tuple[Any, ...] = (
         # Las filas que no se cruzan (las que se cruzan se cuentan en `cruzadas`).
         marco.filter(nw.col("_m") != 0).group_by("_m").agg(nw.len().alias("_n")),
         # Los pares distintos en dos agrupaciones (no `n_unique`, que Dask con varias
@@ -69,8 +69,20 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
         .group_by("gestor", "_m")
         .agg(nw.col("_k").sum().alias("_n"), nw.len().alias("distintos")),
     )
+    if motor.detalle:
+        # El detalle (como `indicadores.ep`): por gestor, cuántas empresas tienen cada número
+        # de servicios distintos.
+        consultas += (
+            cruzadas.filter(nw.col("_m") == 0)
+            .group_by("gestor", "nit", "_par")
+            .agg(nw.len().alias("_k"))
+            .group_by("gestor", "nit")
+            .agg(nw.len().alias("_d"))
+            .group_by("gestor", "_d")
+            .agg(nw.len().alias("n")),
+        )
 
-    def interpretar(previas: Any, grupos: Any) -> Calculo:
+    def interpretar(previas: Any, grupos: Any, *detalle: Any) -> Calculo:
         cruzadas = columnas_de(grupos)
         repetidos = sum(
             int(n) - int(d)
@@ -84,6 +96,12 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
         calculo = Calculo()
         for id_gestor, distintos in zip(usados["gestor"], usados["distintos"], strict=True):
             calculo.gestor(id_gestor).numerador = int(distintos)
+        for por_empresa in detalle:
+            meta = ctx.parametros.meta_ep
+            c = columnas_de(por_empresa)
+            for id_gestor, d, n in zip(c["gestor"], c["_d"], c["n"], strict=True):
+                if d >= meta:
+                    calculo.gestor(id_gestor).cuentas["empresas_con_2_servicios"] += int(n)
         return calculo
 
     return Paso(consultas, interpretar)
