@@ -216,6 +216,7 @@ def informe_cli(args: argparse.Namespace, periodo: Periodo, parametros: Parametr
                     periodo,
                     parametros,
                     detalle=args.formato not in lector_columnas.SIN_DETALLE,
+                    excluidos=args.formato in lector_columnas.CON_EXCLUIDOS,
                     avance=_avance(args),
                 )
             except lector_columnas.NoSoportado as error:

@@ -225,12 +225,18 @@ def informe_tabular(
 
 
 def _calculos(
-    *, periodo: Periodo, parametros: Parametros, tablas: dict[str, Any], detalle: bool = False
+    *,
+    periodo: Periodo,
+    parametros: Parametros,
+    tablas: dict[str, Any],
+    detalle: bool = False,
+    filas: bool = False,
 ) -> tuple[Contexto, DatosSeguimiento, Motor, dict[Indicador, Calculo], Any]:
     """El contexto, los gestores (en un `DatosSeguimiento` sin más registros), el motor (con
     las cuentas de filas y de excluidos) y el `Calculo` de cada indicador sobre las tablas:
     lo que `informe_tabular` pasa a filas y la línea de comandos a un `Informe`. Con
-    `detalle`, los parciales llevan también el detalle de cada resultado (`Motor`)."""
+    `detalle`, los parciales llevan también el detalle de cada resultado; con `filas` (las
+    tablas tienen ``_fila``), el motor anota las consultas de las filas excluidas (`Motor`)."""
     ctx = Contexto.de(periodo, parametros)
     gestores, asignaciones = tablas["gestores"], tablas["asignaciones"]
     contactos, servicios, solicitudes = (
@@ -244,7 +250,7 @@ def _calculos(
     with _etapa("gestores", "leer los gestores"):
         lista_gestores = _gestores(gestores, nombres=detalle)
     datos = DatosSeguimiento(gestores=lista_gestores, asignaciones=())
-    motor = Motor(ctx, lista_gestores, _conocidos(gestores, modelo), detalle=detalle)
+    motor = Motor(ctx, lista_gestores, _conocidos(gestores, modelo), detalle=detalle, filas=filas)
     motor.registros["gestores"] = len(lista_gestores)
     # R14, R23: un gestor repetido (mismo id y mismo contenido) es uno solo.
     repetidos = len(datos.excluidos)

@@ -54,7 +54,9 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
                     parcial.sumar_pesos(nombre, _pesos(c[nombre][posicion]))
         return calculo
 
-    consulta = agrupar(motor.con_conocido(t.marco), ["gestor"], pares, mes=mes, **detalle)
+    marco = motor.con_conocido(t.marco)
+    motor.anotar_codigos("ambientes", marco, pares)
+    consulta = agrupar(marco, ["gestor"], pares, mes=mes, **detalle)
     return Paso((consulta,), interpretar)
 
 

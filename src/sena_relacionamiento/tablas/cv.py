@@ -26,6 +26,7 @@ from sena_relacionamiento.tablas._motor import (
     codigo_de,
     columnas_de,
     entero,
+    fila,
     registros_de,
 )
 
@@ -38,8 +39,11 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
     pares = [(nw.col("_nula"), MOTIVO_NULO), *motor.motivos_de_fecha(t)]
     marco = motor.normalizar_regional(
         "contratos",
-        t.marco.select("nit", "regional", "fecha", "obligada", "cuota_regulada", "_nula"),
+        t.marco.select(
+            "nit", "regional", "fecha", "obligada", "cuota_regulada", "_nula", *fila(motor)
+        ),
     ).with_columns(codigo_de(pares))
+    motor.anotar_excluidas("contratos", marco, [motivo for _, motivo in pares])
     empresas = (
         marco.filter(~nw.col("_nula"))
         .with_columns(

@@ -23,6 +23,7 @@ from sena_relacionamiento.tablas._motor import (
     Paso,
     codigo_de,
     columnas_de,
+    fila,
     por_gestor,
 )
 
@@ -45,8 +46,9 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
     ]
     propias = ("tipo", "medio") if motor.detalle else ()
     marco = motor.con_conocido(
-        t.marco.select("gestor", "nit", "fecha", "_nula", *propias)
+        t.marco.select("gestor", "nit", "fecha", "_nula", *propias, *fila(motor))
     ).with_columns(codigo_de(pares))
+    motor.anotar_excluidas("contactos", marco, [motivo for _, motivo in pares])
     trimestre = desde("fecha", fh, ctx.inicio_trimestre)
     validos = marco.filter(nw.col("_m") == 0)
     # Antes del trimestre solo cuentan los contactos a la propia cartera (R15); los demás
@@ -63,6 +65,13 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
         .select("gestor", "nit")
         .join(cartera, on=["gestor", "nit"], how="anti")
         .select(nw.len().alias("n")),
+    )
+    motor.anotar_excluidas(
+        "contactos",
+        validos.filter(~trimestre)
+        .join(cartera, on=["gestor", "nit"], how="anti")
+        .with_columns(_m=nw.lit(1, dtype=nw.Int64)),
+        [Motivo.FUERA_DEL_TRIMESTRE],
     )
     if motor.detalle:
         consultas += _consultas_detalle(motor, validos.filter(trimestre), validos, cartera)

@@ -23,6 +23,7 @@ from sena_relacionamiento.tablas._motor import (
     codigo_de,
     columnas_de,
     es_nulo,
+    fila,
 )
 
 __all__ = ["paso"]
@@ -41,9 +42,11 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
         (nw.col("_contactada").is_null(), Motivo.EMPRESA_NO_CONTACTADA),
     ]
     previos = 4  # los motivos que se saben antes de cruzar con la cartera
-    marco = t.marco.select("nit", "fecha", "servicio", "_nula").with_columns(
+    marco = t.marco.select("nit", "fecha", "servicio", "_nula", *fila(motor)).with_columns(
         codigo_de(pares[:previos])
     )
+    motivos = [motivo for _, motivo in pares]
+    motor.anotar_excluidas("servicios", marco, motivos)
     # Solo las filas del trimestre se cruzan con la cartera y las empresas contactadas; los
     # pares distintos (empresa, servicio) se cuentan con una clave de texto.
     cruzadas = (
@@ -58,6 +61,21 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
             codigo_de(pares, desde=previos),
             _par=nw.concat_str([nw.col("nit"), _servicio(t.marco)], separator="\x1f"),
         )
+    )
+    motor.anotar_excluidas("servicios", cruzadas, motivos)
+    # De los usos repetidos de un servicio en una empresa cuenta el primero en el orden de los
+    # registros (como `indicadores.ep`): las filas de cada par con más de un uso.
+    par = ["gestor", "_par"]
+    contadas = cruzadas.filter(nw.col("_m") == 0)
+    motor.anotar_excluidas(
+        "servicios",
+        contadas.join(
+            contadas.group_by(*par).agg(nw.len().alias("_k")).filter(nw.col("_k") > 1),
+            on=par,
+            how="semi",
+        ).with_columns(_m=nw.lit(1, dtype=nw.Int64)),
+        [Motivo.SERVICIO_REPETIDO],
+        grupo=nw.concat_str([nw.col("gestor"), nw.col("_par")], separator="\x1f"),
     )
     consultas: tuple[Any, ...] = (
         # Las filas que no se cruzan (las que se cruzan se cuentan en `cruzadas`).

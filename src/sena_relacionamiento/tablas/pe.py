@@ -48,8 +48,10 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
         if motor.detalle
         else {}
     )
+    marco = motor.con_conocido(t.marco)
+    motor.anotar_codigos("eventos", marco, pares)
     consulta = agrupar(
-        motor.con_conocido(t.marco),
+        marco,
         ["gestor", "regional", *(["razon"] if motor.detalle else [])],
         pares,
         mes=entero(del_mes),
