@@ -22,7 +22,7 @@ from sena_relacionamiento.periodos import Periodo
 EJEMPLO = Path(str(files("sena_relacionamiento") / "datos_ejemplo"))
 CORPUS = Path(__file__).parent / "corpus_roto"
 CASOS_ROTOS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
-FORMATOS_COLUMNAS = ("csv", "csv-excel", "texto", "json", "html")
+FORMATOS_COLUMNAS = ("csv", "csv-excel", "texto", "json", "html", "xlsx")
 
 
 def _correr(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -35,16 +35,37 @@ def _por_motor(capsys: pytest.CaptureFixture[str], motor: str, *argv: str) -> tu
     return _correr(capsys, "informe", "--motor", motor, *argv)
 
 
+def _los_dos(
+    capsys: pytest.CaptureFixture[str], carpeta: Path, formato: str, *argv: str
+) -> tuple[tuple[int, str, str, bytes], tuple[int, str, str, bytes]]:
+    """Lo que da cada motor (puro, auto) con ``--formato formato``: código, salida, errores
+    y, en el libro (xlsx, que exige --salida), sus bytes (escritos en el mismo camino, para
+    que el aviso sea el mismo)."""
+    vistos = []
+    for motor in ("puro", "auto"):
+        if formato != "xlsx":
+            vistos.append((*_por_motor(capsys, motor, *argv, "--formato", formato), b""))
+            continue
+        libro = carpeta / "informe.xlsx"
+        argv_libro = (*argv, "--formato", formato, "--salida", str(libro))
+        codigo, salida, error = _por_motor(capsys, motor, *argv_libro)
+        contenido = libro.read_bytes() if libro.exists() else b""
+        libro.unlink(missing_ok=True)
+        vistos.append((codigo, salida, error, contenido))
+    return vistos[0], vistos[1]
+
+
 @pytest.mark.parametrize("formato", FORMATOS_COLUMNAS)
 @pytest.mark.parametrize("periodo", ["2012-01", "2012-03", "2012-06", "2012-12"])
 def test_r23_columnas_mismos_bytes_que_puro_en_el_ejemplo(
-    capsys: pytest.CaptureFixture[str], formato: str, periodo: str
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, formato: str, periodo: str
 ) -> None:
-    argv = ("--datos", str(EJEMPLO), "--periodo", periodo, "--formato", formato)
-    puro = _por_motor(capsys, "puro", *argv)
-    columnas = _por_motor(capsys, "columnas", *argv)
+    argv = ("--datos", str(EJEMPLO), "--periodo", periodo)
+    puro, columnas = _los_dos(capsys, tmp_path, formato, *argv)
     assert puro[0] == EXITO
     assert columnas == puro
+    _, _, error = _por_motor(capsys, "auto", *argv, "--formato", "csv", "-v")
+    assert "motor: columnas (polars y tablas)" in error
 
 
 def test_columnas_filtrado_mismos_bytes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,32 +81,10 @@ def test_detalle_dice_que_motor_corrio(capsys: pytest.CaptureFixture[str]) -> No
     assert "motor: puro (registros en Python); se pidió --motor puro" in error
 
 
-def test_auto_usa_puro_para_el_libro_y_lo_dice(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    argv = ("--datos", str(EJEMPLO), "--formato", "xlsx", "--salida")
-    codigo, _, error = _por_motor(capsys, "auto", *argv, str(tmp_path / "auto.xlsx"), "-v")
-    assert codigo == EXITO
-    assert "motor: puro (registros en Python); el formato xlsx lista los registros" in error
-    assert _por_motor(capsys, "puro", *argv, str(tmp_path / "puro.xlsx"))[0] == EXITO
-    assert (tmp_path / "auto.xlsx").read_bytes() == (tmp_path / "puro.xlsx").read_bytes()
-
-
-def test_columnas_forzado_donde_no_llega_es_error_de_uso(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    salida = tmp_path / "informe.xlsx"
-    argv = ("--datos", str(EJEMPLO), "--formato", "xlsx", "--salida", str(salida))
-    codigo, _, error = _por_motor(capsys, "columnas", *argv)
-    assert codigo == ERROR_DE_USO
-    assert "--motor: el formato xlsx lista los registros excluidos uno por uno" in error
-    assert not salida.exists()
-
-
 @pytest.mark.parametrize("mes", range(1, 13))
-def test_r23_columnas_mismo_detalle_que_puro(mes: int) -> None:
-    """Cada resultado, con su detalle, es el de la vía pura; los excluidos, las mismas
-    cuentas (los registros uno por uno solo los da la vía pura)."""
+def test_r23_columnas_mismo_detalle_y_excluidos_que_puro(mes: int) -> None:
+    """Cada resultado, con su detalle, es el de la vía pura, y los excluidos son los mismos
+    registros con los mismos motivos (R23)."""
     _mismo_informe(EJEMPLO, Periodo(2012, mes))
 
 
@@ -94,12 +93,34 @@ def _mismo_informe(carpeta: Path, periodo: Periodo) -> None:
     from sena_relacionamiento.io.entrada import leer_datos
 
     puro = informe(leer_datos(carpeta), periodo)
-    columnas = lector_columnas.informe_por_columnas(carpeta, periodo, PARAMETROS_2012)
+    columnas = lector_columnas.informe_por_columnas(
+        carpeta, periodo, PARAMETROS_2012, excluidos=True
+    )
     assert list(columnas.tableros) == list(puro.tableros)
     assert columnas.resumen_excluidos() == puro.resumen_excluidos()
     assert columnas.registros == puro.registros
-    with pytest.raises(NotImplementedError, match="solo cuenta los registros excluidos"):
-        _ = columnas.excluidos
+    assert columnas.excluidos == puro.excluidos
+    assert columnas == puro
+    # Sin excluidos=True, solo las cuentas: los registros no se piden.
+    cuentas = lector_columnas.informe_por_columnas(carpeta, periodo, PARAMETROS_2012)
+    assert cuentas.resumen_excluidos() == puro.resumen_excluidos()
+    with pytest.raises(NotImplementedError, match="solo se cuentan los registros excluidos"):
+        _ = cuentas.excluidos
+
+
+def test_r23_repetidos_mismos_excluidos(tmp_path: Path) -> None:
+    """Las filas repetidas (un gestor, una asignación, una solicitud, un servicio) se
+    excluyen por columnas como por la vía pura: los mismos registros."""
+    carpeta = _copia_del_ejemplo(tmp_path)
+    for archivo, lineas in (("gestores.csv", [1]), ("asignaciones.csv", [1, 1, 2])):
+        ruta = carpeta / archivo
+        texto = ruta.read_text("utf-8-sig").splitlines()
+        ruta.write_text("\n".join([*texto, *(texto[i] for i in lineas)]) + "\n", "utf-8")
+    for archivo in ("solicitudes.csv", "servicios.csv"):
+        ruta = carpeta / archivo
+        texto = ruta.read_text("utf-8-sig").splitlines()
+        ruta.write_text("\n".join([*texto, *texto[1:4]]) + "\n", "utf-8")
+    _mismo_informe(carpeta, Periodo(2012, 3))
 
 
 def _copia_del_ejemplo(tmp_path: Path) -> Path:
@@ -277,8 +298,9 @@ def test_r23_carpetas_generadas_mismos_bytes_y_errores(
     carpeta = tmp_path_factory.mktemp("datos")
     for nombre, contenido in archivos.items():
         (carpeta / nombre).write_bytes(contenido)
-    argv = ("--datos", str(carpeta), "--periodo", f"2012-{mes:02d}", "--formato", formato)
-    assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+    argv = ("--datos", str(carpeta), "--periodo", f"2012-{mes:02d}")
+    puro, columnas = _los_dos(capsys, tmp_path_factory.mktemp("salida"), formato, *argv)
+    assert columnas == puro
     from sena_relacionamiento.io import lector_columnas
 
     try:

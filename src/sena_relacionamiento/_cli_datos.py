@@ -186,11 +186,12 @@ def solo_puro(args: argparse.Namespace, por_que: str) -> None:
 
 def informe_cli(args: argparse.Namespace, periodo: Periodo, parametros: Parametros) -> Informe:
     """El informe de ``--datos`` con el motor de ``--motor`` (issue 15). Por columnas, si se
-    pidió o si con ``auto`` el extra está instalado, ``--datos`` es una carpeta de CSV que esa
-    vía lee y el formato es uno de los que escribe igual que la vía pura
-    (`lector_columnas.FORMATOS`); si no, por registros. Con ``--motor columnas``, lo que esa
-    vía no lee es un error de uso con el motivo. Un error en los datos lo da siempre la vía
-    pura, con su mensaje."""
+    pidió o si con ``auto`` el extra está instalado y ``--datos`` es una carpeta de CSV que esa
+    vía lee, para todo formato (`lector_columnas.FORMATOS`: los bytes son los de la vía pura);
+    si no, por registros. El detalle de cada resultado se calcula solo para los formatos que
+    lo dicen y los registros excluidos uno por uno solo para el libro. Con ``--motor
+    columnas``, lo que esa vía no lee es un error de uso con el motivo. Un error en los datos
+    lo da siempre la vía pura, con su mensaje."""
     from sena_relacionamiento.informe import informe
 
     exigir_motor(args)
@@ -204,31 +205,25 @@ def informe_cli(args: argparse.Namespace, periodo: Periodo, parametros: Parametr
     else:
         from sena_relacionamiento.io import lector_columnas
 
-        if args.formato not in lector_columnas.FORMATOS:
-            motivo = (
-                f"el formato {args.formato} lista los registros excluidos uno por uno, que "
-                "solo da la vía pura (por columnas: " + ", ".join(lector_columnas.FORMATOS) + ")"
+        try:
+            inf = lector_columnas.informe_por_columnas(
+                args.datos,
+                periodo,
+                parametros,
+                detalle=args.formato not in lector_columnas.SIN_DETALLE,
+                excluidos=args.formato in lector_columnas.CON_EXCLUIDOS,
+                avance=_avance(args),
             )
+        except lector_columnas.NoSoportado as error:
+            motivo = f"la vía por columnas no lo lee: {error}"
+        except lector_columnas.HayUnError:
+            motivo = "hay un error en los datos, que la vía pura dice con su mensaje"
+            if args.motor == "columnas":
+                args.motor = "auto"  # el error lo da la vía pura
         else:
-            try:
-                inf = lector_columnas.informe_por_columnas(
-                    args.datos,
-                    periodo,
-                    parametros,
-                    detalle=args.formato not in lector_columnas.SIN_DETALLE,
-                    excluidos=args.formato in lector_columnas.CON_EXCLUIDOS,
-                    avance=_avance(args),
-                )
-            except lector_columnas.NoSoportado as error:
-                motivo = f"la vía por columnas no lo lee: {error}"
-            except lector_columnas.HayUnError:
-                motivo = "hay un error en los datos, que la vía pura dice con su mensaje"
-                if args.motor == "columnas":
-                    args.motor = "auto"  # el error lo da la vía pura
-            else:
-                if args.detalle:
-                    _motor("columnas (polars y tablas)")
-                return inf
+            if args.detalle:
+                _motor("columnas (polars y tablas)")
+            return inf
     if args.motor == "columnas":
         raise DatoInvalido(f"{motivo}; use --motor auto o puro", campo="--motor", valor="columnas")
     if args.detalle:

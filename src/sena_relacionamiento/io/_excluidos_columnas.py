@@ -54,7 +54,7 @@ def _grupos(
     motivo (alfabético)."""
     import polars as pl
 
-    recogidas = pl.collect_all([e.consulta.to_native() for e in excluidas]) if excluidas else []
+    recogidas = pl.collect_all([e.consulta.to_native() for e in excluidas])
     filas: dict[str, set[int]] = {}
     columnas = []
     for e, marco in zip(excluidas, recogidas, strict=True):
@@ -84,9 +84,9 @@ def _grupos(
                 por_tipo[type(registro)].setdefault(motivo, []).extend([registro] * veces)
         for grupo_de_filas in de_grupo.values():
             # Cuenta el primero en el orden de los registros; los demás se excluyen.
+            # Cuenta el primero en el orden de los registros; los demás (uno o más) se excluyen.
             _, *demas = sorted(grupo_de_filas, key=clave_de_orden)
-            if demas:
-                por_tipo[type(demas[0])].setdefault(e.motivos[0], []).extend(demas)
+            por_tipo[type(demas[0])].setdefault(e.motivos[0], []).extend(demas)
     for motivos in por_tipo.values():
         for motivo in sorted(motivos):
             yield motivo, motivos[motivo]
