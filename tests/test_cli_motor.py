@@ -4,6 +4,7 @@ importa polars y ``--motor columnas`` es un error de uso que dice qué instalar.
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -120,6 +121,12 @@ def test_r23_repetidos_mismos_excluidos(tmp_path: Path) -> None:
         ruta = carpeta / archivo
         texto = ruta.read_text("utf-8-sig").splitlines()
         ruta.write_text("\n".join([*texto, *texto[1:4]]) + "\n", "utf-8")
+    # Un servicio con otra grafía y otras fechas (R33): cuenta el primero en el orden de los
+    # registros, no el primero leído.
+    ruta = carpeta / "servicios.csv"
+    with ruta.open("a", encoding="utf-8") as archivo:
+        archivo.write("860010404;20/03/2012;agencia publica de empleo;bog-01\n")
+        archivo.write("860010404;01/03/2012;AGENCIA PÚBLICA DE EMPLEO ;bog-01\n")
     _mismo_informe(carpeta, Periodo(2012, 3))
 
 
@@ -437,3 +444,41 @@ def test_periodo_de_otra_vigencia_mismo_error_de_uso(capsys: pytest.CaptureFixtu
     puro = _por_motor(capsys, "puro", *argv)
     assert puro[0] == ERROR_DE_USO
     assert _por_motor(capsys, "columnas", *argv) == puro
+
+
+# --- Progreso (en una terminal): una línea por archivo, también por columnas ---
+
+
+class _Terminal(io.StringIO):
+    """Una salida de errores que dice ser una terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("roto", [False, True])
+def test_progreso_por_columnas_una_vez_por_archivo(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, roto: bool
+) -> None:
+    """Por columnas, el mismo progreso que por la vía pura; si un error en los datos hace
+    volver a leer la carpeta por la vía pura, ningún archivo se dice dos veces."""
+    carpeta = _copia_del_ejemplo(tmp_path)
+    if roto:
+        eventos = carpeta / "eventos.csv"
+        lineas = eventos.read_text("utf-8-sig").splitlines()
+        lineas[1] = lineas[1].replace(lineas[1].split(";")[1], "31/02/2012", 1)
+        eventos.write_text("\n".join(lineas) + "\n", "utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    codigo = main(["informe", "--datos", str(carpeta), "--formato", "json"])
+    monkeypatch.undo()
+    lineas = [linea for linea in terminal.getvalue().splitlines() if "registros leídos" in linea]
+    archivos = sorted(p.name for p in carpeta.iterdir())
+    assert len(lineas) == len(set(lineas))
+    if roto:
+        assert codigo == 3
+        assert "eventos.csv, línea 2" in terminal.getvalue()
+        assert len(lineas) == len(archivos) - 1
+    else:
+        assert codigo == EXITO
+        assert len(lineas) == len(archivos)
