@@ -62,6 +62,4 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
 
 def _pesos(valor: Any) -> int | Decimal:
     """Una suma de pesos del motor como `int` o `Decimal` exacto (R5); nula (sin filas) es 0."""
-    if valor is None:
-        return 0
-    return valor if isinstance(valor, Decimal) else int(valor)
+    return valor if isinstance(valor, Decimal) else int(valor or 0)
