@@ -69,9 +69,14 @@ def test_r23_columnas_mismos_bytes_que_puro_en_el_ejemplo(
     assert "motor: columnas (polars y tablas)" in error
 
 
-def test_columnas_filtrado_mismos_bytes(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ("--datos", str(EJEMPLO), "--formato", "csv", "--regional", "Huila")
-    assert _por_motor(capsys, "columnas", *argv) == _por_motor(capsys, "puro", *argv)
+@pytest.mark.parametrize("formato", FORMATOS_COLUMNAS)
+def test_columnas_filtrado_mismos_bytes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, formato: str
+) -> None:
+    argv = ("--datos", str(EJEMPLO), "--regional", "Huila")
+    puro, columnas = _los_dos(capsys, tmp_path, formato, *argv)
+    assert puro[0] == EXITO
+    assert columnas == puro
 
 
 def test_detalle_dice_que_motor_corrio(capsys: pytest.CaptureFixture[str]) -> None:
