@@ -79,6 +79,13 @@ def test_columnas_filtrado_mismos_bytes(
     assert columnas == puro
 
 
+def test_columnas_escribe_todos_los_formatos() -> None:
+    from sena_relacionamiento.io import escritores, lector_columnas
+
+    assert sorted(lector_columnas.FORMATOS) == sorted(escritores.FORMATOS)
+    assert sorted(FORMATOS_COLUMNAS) == sorted(escritores.FORMATOS)
+
+
 def test_detalle_dice_que_motor_corrio(capsys: pytest.CaptureFixture[str]) -> None:
     argv = ("--datos", str(EJEMPLO), "--formato", "csv", "-v")
     _, _, error = _por_motor(capsys, "auto", *argv)

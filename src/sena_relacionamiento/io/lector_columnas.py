@@ -33,7 +33,18 @@ from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.regionales import Regional
 from sena_relacionamiento.tablas._esquema import FILA
 
-__all__ = ["FORMATOS", "HayUnError", "NoSoportado", "informe_por_columnas", "leer_tablas"]
+__all__ = [
+    "CON_EXCLUIDOS",
+    "FORMATOS",
+    "SIN_DETALLE",
+    "Contadas",
+    "Fuente",
+    "HayUnError",
+    "NoSoportado",
+    "informe_por_columnas",
+    "leer_lineas",
+    "leer_tablas",
+]
 
 
 class NoSoportado(Exception):
