@@ -4,9 +4,9 @@ Escribe el año nacional sintético (`sintetico.py`) como la carpeta de CSV que 
 los escribe Excel en Colombia: `;`, BOM, `DD/MM/AAAA`, `$ 1.000.000`, `sí`/`no`, etiquetas en
 español) y mide, como procesos enteros y por vueltas alternadas (mínimo y mediana):
 
-- la CLI (`informe --formato csv`: el formato que escriben los dos motores), con cada motor
-  que acepte (`--motor puro|columnas` cuando la
-  opción existe; si no, la vía única de hoy);
+- la CLI (`informe --formato csv`, u otro formato con `--formato`: los dos motores escriben
+  los seis), con cada motor que acepte (`--motor puro|columnas` cuando la opción existe; si
+  no, la vía única de hoy);
 - `csv.reader` sobre los mismos archivos (el piso de la vía pura);
 - `polars.read_csv` de los archivos (el piso de la vía por columnas);
 - un guion de diez líneas: `polars.read_csv` + `tablas.informe_tabular`.
@@ -15,6 +15,7 @@ Imprime tiempos, RSS pico de cada proceso y las razones. No es una prueba: no af
 
     .venv/bin/python benchmarks/bench_cli.py                 # escala 1 (≈ 2 millones de contactos)
     .venv/bin/python benchmarks/bench_cli.py --escala 0.25 --veces 3
+    .venv/bin/python benchmarks/bench_cli.py --escala 0.25 --formato json
 """
 
 from __future__ import annotations
@@ -157,6 +158,9 @@ def main() -> None:
     argumentos.add_argument("--escala", type=float, default=1.0)
     argumentos.add_argument("--periodo", default="2012-06")
     argumentos.add_argument("--veces", type=int, default=3)
+    argumentos.add_argument(
+        "--formato", default="csv", choices=("csv", "csv-excel", "texto", "json", "html", "xlsx")
+    )
     argumentos.add_argument("--escribir", metavar="CARPETA", help=argparse.SUPPRESS)
     opciones = argumentos.parse_args()
     python = sys.executable
@@ -176,9 +180,9 @@ def main() -> None:
         print(
             f"carpeta escrita en {time.perf_counter() - t0:.1f} s: {filas} filas, {tamano:.0f} MiB"
         )
-        salida = str(Path(temporal) / "informe.csv")
+        salida = str(Path(temporal) / f"informe.{opciones.formato}")
         base = [cli, "informe", "--datos", str(carpeta), "--periodo", opciones.periodo]
-        base += ["--formato", "csv", "--salida", salida]
+        base += ["--formato", opciones.formato, "--salida", salida]
         ordenes: dict[str, list[str]] = {}
         for motor in _motores(cli):
             extra = ["--motor", motor] if motor else []
@@ -192,7 +196,7 @@ def main() -> None:
         for _ in range(opciones.veces):
             for nombre, orden in ordenes.items():
                 medidas[nombre].append(_medir(orden))
-    print(f"vueltas alternadas: {opciones.veces}")
+    print(f"vueltas alternadas: {opciones.veces}; formato de la CLI: {opciones.formato}")
     print(f"{'proceso':<26} {'mínimo':>8} {'mediana':>8} {'RSS pico':>9}")
     resumen: dict[str, tuple[float, float, float]] = {}
     for nombre, lista in medidas.items():

@@ -4,6 +4,7 @@ importa polars y ``--motor columnas`` es un error de uso que dice qué instalar.
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -15,11 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sena_relacionamiento.cli import ERROR_DE_USO, EXITO, main
+from sena_relacionamiento.informe import informe
+from sena_relacionamiento.parametros import PARAMETROS_2012
+from sena_relacionamiento.periodos import Periodo
 
 EJEMPLO = Path(str(files("sena_relacionamiento") / "datos_ejemplo"))
 CORPUS = Path(__file__).parent / "corpus_roto"
 CASOS_ROTOS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
-FORMATOS_COLUMNAS = ("csv", "csv-excel")
+FORMATOS_COLUMNAS = ("csv", "csv-excel", "texto", "json", "html", "xlsx")
 
 
 def _correr(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -32,21 +36,54 @@ def _por_motor(capsys: pytest.CaptureFixture[str], motor: str, *argv: str) -> tu
     return _correr(capsys, "informe", "--motor", motor, *argv)
 
 
+def _los_dos(
+    capsys: pytest.CaptureFixture[str], carpeta: Path, formato: str, *argv: str
+) -> tuple[tuple[int, str, str, bytes], tuple[int, str, str, bytes]]:
+    """Lo que da cada motor (puro, auto) con ``--formato formato``: código, salida, errores
+    y, en el libro (xlsx, que exige --salida), sus bytes (escritos en el mismo camino, para
+    que el aviso sea el mismo)."""
+    vistos = []
+    for motor in ("puro", "auto"):
+        if formato != "xlsx":
+            vistos.append((*_por_motor(capsys, motor, *argv, "--formato", formato), b""))
+            continue
+        libro = carpeta / "informe.xlsx"
+        argv_libro = (*argv, "--formato", formato, "--salida", str(libro))
+        codigo, salida, error = _por_motor(capsys, motor, *argv_libro)
+        contenido = libro.read_bytes() if libro.exists() else b""
+        libro.unlink(missing_ok=True)
+        vistos.append((codigo, salida, error, contenido))
+    return vistos[0], vistos[1]
+
+
 @pytest.mark.parametrize("formato", FORMATOS_COLUMNAS)
 @pytest.mark.parametrize("periodo", ["2012-01", "2012-03", "2012-06", "2012-12"])
 def test_r23_columnas_mismos_bytes_que_puro_en_el_ejemplo(
-    capsys: pytest.CaptureFixture[str], formato: str, periodo: str
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, formato: str, periodo: str
 ) -> None:
-    argv = ("--datos", str(EJEMPLO), "--periodo", periodo, "--formato", formato)
-    puro = _por_motor(capsys, "puro", *argv)
-    columnas = _por_motor(capsys, "columnas", *argv)
+    argv = ("--datos", str(EJEMPLO), "--periodo", periodo)
+    puro, columnas = _los_dos(capsys, tmp_path, formato, *argv)
+    assert puro[0] == EXITO
+    assert columnas == puro
+    _, _, error = _por_motor(capsys, "auto", *argv, "--formato", "csv", "-v")
+    assert "motor: columnas (polars y tablas)" in error
+
+
+@pytest.mark.parametrize("formato", FORMATOS_COLUMNAS)
+def test_columnas_filtrado_mismos_bytes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, formato: str
+) -> None:
+    argv = ("--datos", str(EJEMPLO), "--regional", "Huila")
+    puro, columnas = _los_dos(capsys, tmp_path, formato, *argv)
     assert puro[0] == EXITO
     assert columnas == puro
 
 
-def test_columnas_filtrado_mismos_bytes(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ("--datos", str(EJEMPLO), "--formato", "csv", "--regional", "Huila")
-    assert _por_motor(capsys, "columnas", *argv) == _por_motor(capsys, "puro", *argv)
+def test_columnas_escribe_todos_los_formatos() -> None:
+    from sena_relacionamiento.io import escritores, lector_columnas
+
+    assert sorted(lector_columnas.FORMATOS) == sorted(escritores.FORMATOS)
+    assert sorted(FORMATOS_COLUMNAS) == sorted(escritores.FORMATOS)
 
 
 def test_detalle_dice_que_motor_corrio(capsys: pytest.CaptureFixture[str]) -> None:
@@ -57,23 +94,55 @@ def test_detalle_dice_que_motor_corrio(capsys: pytest.CaptureFixture[str]) -> No
     assert "motor: puro (registros en Python); se pidió --motor puro" in error
 
 
-@pytest.mark.parametrize("formato", ["texto", "json", "html"])
-def test_auto_usa_puro_donde_columnas_no_llega_y_lo_dice(
-    capsys: pytest.CaptureFixture[str], formato: str
-) -> None:
-    argv = ("--datos", str(EJEMPLO), "--formato", formato)
-    codigo, salida, error = _por_motor(capsys, "auto", *argv, "-v")
-    assert codigo == EXITO
-    assert f"motor: puro (registros en Python); el formato {formato}" in error
-    assert salida == _por_motor(capsys, "puro", *argv)[1]
+@pytest.mark.parametrize("mes", range(1, 13))
+def test_r23_columnas_mismo_detalle_y_excluidos_que_puro(mes: int) -> None:
+    """Cada resultado, con su detalle, es el de la vía pura, y los excluidos son los mismos
+    registros con los mismos motivos (R23)."""
+    _mismo_informe(EJEMPLO, Periodo(2012, mes))
 
 
-def test_columnas_forzado_donde_no_llega_es_error_de_uso(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    codigo, salida, error = _por_motor(capsys, "columnas", "--datos", str(EJEMPLO))
-    assert (codigo, salida) == (ERROR_DE_USO, "")
-    assert "--motor: el formato texto lleva el detalle" in error
+def _mismo_informe(carpeta: Path, periodo: Periodo) -> None:
+    from sena_relacionamiento.io import lector_columnas
+    from sena_relacionamiento.io.entrada import leer_datos
+
+    puro = informe(leer_datos(carpeta), periodo)
+    columnas = lector_columnas.informe_por_columnas(
+        carpeta, periodo, PARAMETROS_2012, excluidos=True
+    )
+    assert list(columnas.tableros) == list(puro.tableros)
+    assert columnas.resumen_excluidos() == puro.resumen_excluidos()
+    assert columnas.registros == puro.registros
+    assert columnas.excluidos == puro.excluidos
+    assert columnas == puro
+    # Sin excluidos=True, solo las cuentas: los registros no se piden.
+    cuentas = lector_columnas.informe_por_columnas(carpeta, periodo, PARAMETROS_2012)
+    assert cuentas.resumen_excluidos() == puro.resumen_excluidos()
+    with pytest.raises(NotImplementedError, match="solo se cuentan los registros excluidos"):
+        _ = cuentas.excluidos
+
+
+def test_r23_repetidos_mismos_excluidos(tmp_path: Path) -> None:
+    """Las filas repetidas (un gestor, una asignación, una solicitud, un servicio) se
+    excluyen por columnas como por la vía pura: los mismos registros."""
+    carpeta = _copia_del_ejemplo(tmp_path)
+    for archivo, lineas in (("gestores.csv", [1]), ("asignaciones.csv", [1, 1, 2])):
+        ruta = carpeta / archivo
+        texto = ruta.read_text("utf-8-sig").splitlines()
+        ruta.write_text("\n".join([*texto, *(texto[i] for i in lineas)]) + "\n", "utf-8")
+    for archivo in ("solicitudes.csv", "servicios.csv"):
+        ruta = carpeta / archivo
+        texto = ruta.read_text("utf-8-sig").splitlines()
+        ruta.write_text("\n".join([*texto, *texto[1:4]]) + "\n", "utf-8")
+    # Un servicio con otra grafía y otras fechas (R33): cuenta el primero en el orden de los
+    # registros, no el primero leído.
+    ruta = carpeta / "servicios.csv"
+    with ruta.open("a", encoding="utf-8") as archivo:
+        archivo.write("860010404;20/03/2012;agencia publica de empleo;bog-01\n")
+        archivo.write("860010404;01/03/2012;AGENCIA PÚBLICA DE EMPLEO ;bog-01\n")
+    # Pesos con centavos (una columna decimal por columnas) en los ambientes (AF, R5).
+    with (carpeta / "ambientes.csv").open("a", encoding="utf-8") as archivo:
+        archivo.write("bog-01;15/03/2012;$ 1.234,50;1\n")
+    _mismo_informe(carpeta, Periodo(2012, 3))
 
 
 def _copia_del_ejemplo(tmp_path: Path) -> Path:
@@ -251,8 +320,16 @@ def test_r23_carpetas_generadas_mismos_bytes_y_errores(
     carpeta = tmp_path_factory.mktemp("datos")
     for nombre, contenido in archivos.items():
         (carpeta / nombre).write_bytes(contenido)
-    argv = ("--datos", str(carpeta), "--periodo", f"2012-{mes:02d}", "--formato", formato)
-    assert _por_motor(capsys, "auto", *argv) == _por_motor(capsys, "puro", *argv)
+    argv = ("--datos", str(carpeta), "--periodo", f"2012-{mes:02d}")
+    puro, columnas = _los_dos(capsys, tmp_path_factory.mktemp("salida"), formato, *argv)
+    assert columnas == puro
+    from sena_relacionamiento.io import lector_columnas
+
+    try:
+        lector_columnas.leer_tablas(carpeta)
+    except (lector_columnas.NoSoportado, lector_columnas.HayUnError):
+        return
+    _mismo_informe(carpeta, Periodo(2012, mes))
 
 
 # --- Lo que la vía por columnas no lee, uno por uno ---
@@ -382,3 +459,41 @@ def test_periodo_de_otra_vigencia_mismo_error_de_uso(capsys: pytest.CaptureFixtu
     puro = _por_motor(capsys, "puro", *argv)
     assert puro[0] == ERROR_DE_USO
     assert _por_motor(capsys, "columnas", *argv) == puro
+
+
+# --- Progreso (en una terminal): una línea por archivo, también por columnas ---
+
+
+class _Terminal(io.StringIO):
+    """Una salida de errores que dice ser una terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("roto", [False, True])
+def test_progreso_por_columnas_una_vez_por_archivo(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, roto: bool
+) -> None:
+    """Por columnas, el mismo progreso que por la vía pura; si un error en los datos hace
+    volver a leer la carpeta por la vía pura, ningún archivo se dice dos veces."""
+    carpeta = _copia_del_ejemplo(tmp_path)
+    if roto:
+        eventos = carpeta / "eventos.csv"
+        lineas = eventos.read_text("utf-8-sig").splitlines()
+        lineas[1] = lineas[1].replace(lineas[1].split(";")[1], "31/02/2012", 1)
+        eventos.write_text("\n".join(lineas) + "\n", "utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    codigo = main(["informe", "--datos", str(carpeta), "--formato", "json"])
+    monkeypatch.undo()
+    lineas = [linea for linea in terminal.getvalue().splitlines() if "registros leídos" in linea]
+    archivos = sorted(p.name for p in carpeta.iterdir())
+    assert len(lineas) == len(set(lineas))
+    if roto:
+        assert codigo == 3
+        assert "eventos.csv, línea 2" in terminal.getvalue()
+        assert len(lineas) == len(archivos) - 1
+    else:
+        assert codigo == EXITO
+        assert len(lineas) == len(archivos)

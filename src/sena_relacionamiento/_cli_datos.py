@@ -77,19 +77,39 @@ AYUDA_SILENCIOSO: Final = (
 )
 
 
-def _avance(archivo: str, filas: int) -> None:
-    """El progreso de la lectura de --datos, una línea por archivo (solo en una terminal)."""
-    from sena_relacionamiento import formato
-    from sena_relacionamiento.cli import PROG
+class _Avance:
+    """El progreso de la lectura de --datos, una línea por archivo. Cada archivo se dice una
+    vez: si la vía por columnas lee unos archivos y da paso a la vía pura (un error en los
+    datos), la vía pura no los vuelve a decir."""
 
-    print(f"{PROG}: {archivo}: {formato.numero(filas)} registros leídos", file=sys.stderr)
+    def __init__(self) -> None:
+        self.dichos: set[str] = set()
+
+    def __call__(self, archivo: str, filas: int) -> None:
+        from sena_relacionamiento import formato
+        from sena_relacionamiento.cli import PROG
+
+        if archivo not in self.dichos:
+            self.dichos.add(archivo)
+            print(f"{PROG}: {archivo}: {formato.numero(filas)} registros leídos", file=sys.stderr)
+
+
+def _avance(args: argparse.Namespace) -> _Avance | None:
+    """El progreso de la orden: solo si la salida de errores es una terminal y no se pidió
+    ``--silencioso`` (issue 15); uno por orden, compartido por las dos vías."""
+    if args.silencioso or not sys.stderr.isatty():
+        return None
+    avance: _Avance | None = getattr(args, "_avance", None)
+    if avance is None:
+        avance = args._avance = _Avance()
+    return avance
 
 
 def cargar(args: argparse.Namespace) -> DatosSeguimiento:
     """Los datos de ``--datos`` (`leer_datos`; la orden ya comprobó que existe), o los de
     ejemplo sin ella. Un archivo que no es un libro es un error de uso; un error de los datos
     sale con `ERROR_EN_LOS_DATOS`. Muestra el progreso, un archivo por línea, si la salida de
-    errores es una terminal y no se pidió ``--silencioso`` (issue 15)."""
+    errores es una terminal y no se pidió ``--silencioso`` (issue 15; `_avance`)."""
     from sena_relacionamiento.cli import _ErrorDeDatos
 
     if not args.datos:
@@ -104,8 +124,8 @@ def cargar(args: argparse.Namespace) -> DatosSeguimiento:
         )
 
     try:
-        avance = None if args.silencioso or not sys.stderr.isatty() else _avance
-        return leer_datos(args.datos, notas=_nota if args.detalle else None, avance=avance)
+        notas = _nota if args.detalle else None
+        return leer_datos(args.datos, notas=notas, avance=_avance(args))
     except ErrorSena as error:
         raise _ErrorDeDatos(error) from None
 
@@ -166,11 +186,12 @@ def solo_puro(args: argparse.Namespace, por_que: str) -> None:
 
 def informe_cli(args: argparse.Namespace, periodo: Periodo, parametros: Parametros) -> Informe:
     """El informe de ``--datos`` con el motor de ``--motor`` (issue 15). Por columnas, si se
-    pidió o si con ``auto`` el extra está instalado, ``--datos`` es una carpeta de CSV que esa
-    vía lee y el formato es uno de los que escribe igual que la vía pura
-    (`lector_columnas.FORMATOS`); si no, por registros. Con ``--motor columnas``, lo que esa
-    vía no lee es un error de uso con el motivo. Un error en los datos lo da siempre la vía
-    pura, con su mensaje."""
+    pidió o si con ``auto`` el extra está instalado y ``--datos`` es una carpeta de CSV que esa
+    vía lee, para todo formato (`lector_columnas.FORMATOS`: los bytes son los de la vía pura);
+    si no, por registros. El detalle de cada resultado se calcula solo para los formatos que
+    lo dicen y los registros excluidos uno por uno solo para el libro. Con ``--motor
+    columnas``, lo que esa vía no lee es un error de uso con el motivo. Un error en los datos
+    lo da siempre la vía pura, con su mensaje."""
     from sena_relacionamiento.informe import informe
 
     exigir_motor(args)
@@ -184,26 +205,25 @@ def informe_cli(args: argparse.Namespace, periodo: Periodo, parametros: Parametr
     else:
         from sena_relacionamiento.io import lector_columnas
 
-        if args.formato not in lector_columnas.FORMATOS:
-            motivo = (
-                f"el formato {args.formato} lleva el detalle de cada resultado y los "
-                "excluidos uno por uno, que solo calcula la vía pura (por columnas: "
-                + ", ".join(lector_columnas.FORMATOS)
-                + ")"
+        try:
+            inf = lector_columnas.informe_por_columnas(
+                args.datos,
+                periodo,
+                parametros,
+                detalle=args.formato not in lector_columnas.SIN_DETALLE,
+                excluidos=args.formato in lector_columnas.CON_EXCLUIDOS,
+                avance=_avance(args),
             )
+        except lector_columnas.NoSoportado as error:
+            motivo = f"la vía por columnas no lo lee: {error}"
+        except lector_columnas.HayUnError:
+            motivo = "hay un error en los datos, que la vía pura dice con su mensaje"
+            if args.motor == "columnas":
+                args.motor = "auto"  # el error lo da la vía pura
         else:
-            try:
-                inf = lector_columnas.informe_por_columnas(args.datos, periodo, parametros)
-            except lector_columnas.NoSoportado as error:
-                motivo = f"la vía por columnas no lo lee: {error}"
-            except lector_columnas.HayUnError:
-                motivo = "hay un error en los datos, que la vía pura dice con su mensaje"
-                if args.motor == "columnas":
-                    args.motor = "auto"  # el error lo da la vía pura
-            else:
-                if args.detalle:
-                    _motor("columnas (polars y tablas)")
-                return inf
+            if args.detalle:
+                _motor("columnas (polars y tablas)")
+            return inf
     if args.motor == "columnas":
         raise DatoInvalido(f"{motivo}; use --motor auto o puro", campo="--motor", valor="columnas")
     if args.detalle:

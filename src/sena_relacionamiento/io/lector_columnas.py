@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,14 +25,26 @@ import attrs
 
 from sena_relacionamiento.enumeraciones import EnumSena
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
-from sena_relacionamiento.informe import Informe, _consolidar
+from sena_relacionamiento.informe import Informe, _consolidar, _Exclusiones
 from sena_relacionamiento.io import csv_lector
 from sena_relacionamiento.io.entrada import EXCEL, _entradas
 from sena_relacionamiento.parametros import Parametros
 from sena_relacionamiento.periodos import Periodo
 from sena_relacionamiento.regionales import Regional
+from sena_relacionamiento.tablas._esquema import FILA
 
-__all__ = ["FORMATOS", "HayUnError", "NoSoportado", "informe_por_columnas", "leer_tablas"]
+__all__ = [
+    "CON_EXCLUIDOS",
+    "FORMATOS",
+    "SIN_DETALLE",
+    "Contadas",
+    "Fuente",
+    "HayUnError",
+    "NoSoportado",
+    "informe_por_columnas",
+    "leer_lineas",
+    "leer_tablas",
+]
 
 
 class NoSoportado(Exception):
@@ -95,24 +108,47 @@ def _tipo_polars(valores: list[object], pl: Any) -> Any:
     return pl.String
 
 
-def _tabla(
-    contenido: bytes,
-    nombre: str,
-    clase: type[Any],
-    pl: Any,
-    memos: dict[tuple[object, ...], dict[str, object]],
-) -> Any:
-    """El marco polars (tipado como lo lee `tablas`) de un CSV, o `NoSoportado`/`HayUnError`."""
+def leer_lineas(contenido: bytes, nombre: str, pl: Any) -> tuple[bytes, Any]:
+    """Los bytes en UTF-8 de un CSV y sus líneas (una `polars.Series` de texto: la línea N
+    del archivo es la posición N - 1), o `NoSoportado`/`HayUnError`."""
     datos = _texto(contenido, nombre)
     if not datos.strip():
         raise HayUnError  # vacío: la vía pura da el error (polars < 1.4 no lee bytes vacíos)
-    lineas = pl.read_csv(
+    return datos, pl.read_csv(
         datos,
         has_header=False,
         separator=_SEPARADOR_LINEA,
         quote_char=None,
         schema={_COLUMNA: pl.String},
     ).get_column(_COLUMNA)
+
+
+@attrs.frozen
+class Fuente:
+    """De dónde salen las filas de una tabla: con esto se rehace el registro de una línea
+    (`_excluidos_columnas`)."""
+
+    ruta: Path
+    clase: type[Any]
+    separador: str
+    nombres: tuple[str, ...]
+    obligatorias: frozenset[str]
+
+
+def _tabla(
+    contenido: bytes,
+    entrada: Path,
+    clase: type[Any],
+    pl: Any,
+    memos: dict[tuple[object, ...], dict[str, object]],
+    fuentes: dict[str, Fuente] | None = None,
+    coleccion: str = "",
+) -> Any:
+    """El marco polars (tipado como lo lee `tablas`) de un CSV, o `NoSoportado`/`HayUnError`.
+    Con `fuentes`, el marco lleva la línea de cada fila (``_fila``) y `fuentes` la `Fuente`
+    de la tabla."""
+    nombre = entrada.name
+    datos, lineas = leer_lineas(contenido, nombre, pl)
     limite = min(csv_lector.LIMITE_CELDA, 131072)
     if len(lineas) and (lineas.str.len_chars().max() or 0) > limite:
         raise NoSoportado(f"{nombre} tiene líneas muy largas")
@@ -131,7 +167,9 @@ def _tabla(
         raise HayUnError
     cabeza = marco.row(0)
     try:
-        nombres, _ = csv_lector._encabezado(cabeza[1].split(separador), nombre, clase, cabeza[0])
+        nombres, obligatorias = csv_lector._encabezado(
+            cabeza[1].split(separador), nombre, clase, cabeza[0]
+        )
     except DatoInvalido:
         raise HayUnError from None
     filas = marco.slice(1)
@@ -140,7 +178,8 @@ def _tabla(
         raise HayUnError  # una fila cortada o con un separador de más
     partes = linea.str.split_exact(separador, len(nombres) - 1)
     celdas = filas.select(
-        partes.struct.field(f"field_{i}").alias(columna) for i, columna in enumerate(nombres)
+        *(partes.struct.field(f"field_{i}").alias(columna) for i, columna in enumerate(nombres)),
+        *([pl.col("_n").alias(FILA)] if fuentes is not None else []),
     )
     columnas: dict[str, Any] = {}
     for columna in nombres:
@@ -163,8 +202,13 @@ def _tabla(
         columnas[columna] = pl.col(columna).replace_strict(
             claves, pl.Series(valores, dtype=tipo), return_dtype=tipo
         )
-    tipada = celdas.select(expr.alias(c) for c, expr in columnas.items())
+    tipada = celdas.select(
+        *(expr.alias(c) for c, expr in columnas.items()),
+        *([FILA] if fuentes is not None else []),
+    )
     _entre_campos(tipada, clase, pl)
+    if fuentes is not None:
+        fuentes[coleccion] = Fuente(entrada, clase, separador, nombres, obligatorias)
     return tipada
 
 
@@ -183,9 +227,16 @@ def _entre_campos(marco: Any, clase: type[Any], pl: Any) -> None:
         raise HayUnError
 
 
-def leer_tablas(carpeta: str | os.PathLike[str]) -> dict[str, Any]:
+def leer_tablas(
+    carpeta: str | os.PathLike[str],
+    avance: Callable[[str, int], None] | None = None,
+    fuentes: dict[str, Fuente] | None = None,
+) -> dict[str, Any]:
     """Las tablas polars de una carpeta de CSV, por nombre de tabla (``contactos``…), listas
-    para `informe_tabular`; `NoSoportado` o `HayUnError` si no."""
+    para `informe_tabular`; `NoSoportado` o `HayUnError` si no. `avance`, si se da, se llama
+    tras leer cada archivo con su nombre y cuántos registros tiene (como en `leer_carpeta`).
+    Con `fuentes`, cada tabla lleva la línea de cada fila (``_fila``) y `fuentes` recibe la
+    `Fuente` de cada tabla."""
     import polars as pl
 
     raiz = Path(carpeta)
@@ -208,33 +259,85 @@ def leer_tablas(carpeta: str | os.PathLike[str]) -> dict[str, Any]:
         except OSError:  # pragma: no cover - la vía pura lo dice (probado en test_cli)
             raise HayUnError from None
         coleccion, clase = csv_lector.ARCHIVOS[tipo]
-        tablas[coleccion] = _tabla(contenido, entrada.name, clase, pl, memos)
+        tablas[coleccion] = _tabla(
+            contenido, raiz / entrada.name, clase, pl, memos, fuentes, coleccion
+        )
+        if avance is not None:
+            avance(entrada.name, tablas[coleccion].height)
     if "gestores" not in tablas or "asignaciones" not in tablas:
         raise NoSoportado("faltan gestores.csv o asignaciones.csv")
     return tablas
 
 
-FORMATOS: Final = ("csv", "csv-excel")
-"""Los formatos que la vía por columnas escribe igual, byte a byte, que la vía pura: los que
-no dicen el detalle de cada resultado ni los registros excluidos uno por uno, que solo calcula
-la vía pura (los demás la usan)."""
+FORMATOS: Final = ("csv", "csv-excel", "texto", "json", "html", "xlsx")
+"""Los formatos que la vía por columnas escribe igual, byte a byte, que la vía pura: todos."""
+
+CON_EXCLUIDOS: Final = ("xlsx",)
+"""Los formatos que listan los registros excluidos uno por uno (``excluidos=True``)."""
+
+SIN_DETALLE: Final = ("csv", "csv-excel")
+"""Los formatos que no dicen el detalle de cada resultado ni los nombres de los gestores: la
+vía por columnas no los calcula para ellos."""
 
 
 def informe_por_columnas(
-    carpeta: str | os.PathLike[str], periodo: Periodo, parametros: Parametros
+    carpeta: str | os.PathLike[str],
+    periodo: Periodo,
+    parametros: Parametros,
+    *,
+    detalle: bool = True,
+    excluidos: bool = False,
+    avance: Callable[[str, int], None] | None = None,
 ) -> Informe:
     """El `Informe` de una carpeta de CSV por la vía por columnas: las cifras de `tablas`
-    (`informe_tabular`), consolidadas como en `informe()`. Sin el detalle de cada resultado ni
-    los excluidos uno por uno: solo para `FORMATOS`. `NoSoportado` o `HayUnError` si no."""
+    (`informe_tabular`), consolidadas como en `informe()`; con `detalle`, también el detalle
+    de cada resultado y los nombres de los gestores. Los excluidos (R23) son las cuentas por
+    motivo; con `excluidos`, también los registros uno por uno, que se rehacen al pedirlos
+    (`Informe.excluidos`) con los conversores de la vía pura, solo los de las filas excluidas
+    (`_excluidos_columnas`). `NoSoportado` o `HayUnError` si no. `avance`: el de
+    `leer_tablas`."""
+    from sena_relacionamiento.io._excluidos_columnas import PorFilas
     from sena_relacionamiento.tablas._tabular import _calculos
 
-    tablas = leer_tablas(carpeta)
+    fuentes: dict[str, Fuente] | None = {} if excluidos else None
+    tablas = leer_tablas(carpeta, avance, fuentes)
     todas = {coleccion: tablas.get(coleccion) for coleccion, _ in csv_lector.ARCHIVOS.values()}
     try:
         ctx, datos, motor, calculos, _ = _calculos(
-            periodo=periodo, parametros=parametros, tablas=todas
+            periodo=periodo,
+            parametros=parametros,
+            tablas=todas,
+            detalle=detalle,
+            filas=excluidos,
         )
     except ErrorSena:
         raise HayUnError from None
     resultado = _consolidar(datos, ctx, calculos)
-    return attrs.evolve(resultado, registros=sum(motor.registros.values()))
+    cuentas = [
+        (motivo, n)
+        for coleccion, _ in csv_lector.ARCHIVOS.values()
+        for motivo, n in motor.excluidos.get(coleccion, {}).items()
+    ]
+    exclusiones = (
+        PorFilas(cuentas, motor.excluidas, fuentes, datos.excluidos)
+        if fuentes is not None
+        else Contadas(cuentas)
+    )
+    return attrs.evolve(resultado, registros=sum(motor.registros.values()), exclusiones=exclusiones)
+
+
+class Contadas(_Exclusiones):
+    """Los excluidos de la vía por columnas sin ``excluidos``: cuántos por motivo (R23), sin
+    los registros (las salidas que no los listan)."""
+
+    __slots__ = ("_cuentas",)
+
+    def __init__(self, cuentas: list[tuple[str, int]]) -> None:
+        super().__init__(())
+        self._cuentas = tuple(cuentas)
+
+    def cuentas(self) -> Iterator[tuple[str, int]]:
+        return iter(self._cuentas)
+
+    def ordenados(self) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+        raise NotImplementedError("sin excluidos=True, solo se cuentan los registros excluidos")

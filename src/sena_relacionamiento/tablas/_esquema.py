@@ -20,7 +20,7 @@ import narwhals.stable.v2 as nw
 from sena_relacionamiento.datos import DatosSeguimiento
 from sena_relacionamiento.errores import DatoInvalido
 
-__all__ = ["ESQUEMAS", "REGISTROS", "Columna", "Tipo", "preparar"]
+__all__ = ["ESQUEMAS", "FILA", "REGISTROS", "Columna", "Tipo", "preparar"]
 
 ZONA_BOGOTA: Final = "America/Bogota"
 
@@ -145,6 +145,10 @@ class Tabla:
     fecha_hora: Mapping[str, bool]
 
 
+FILA: Final = "_fila"
+"""La columna opcional que identifica cada fila de entrada (su línea en el archivo)."""
+
+
 def preparar(tabla: str, nativo: Any) -> Tabla:
     """Revisa las columnas de `nativo` contra `ESQUEMAS[tabla]` y las normaliza (R11, R5)."""
     marco = nw.from_native(nativo)  # `informe_tabular` ya revisó que es un marco
@@ -170,7 +174,10 @@ def preparar(tabla: str, nativo: Any) -> Tabla:
         if not columna.nula:
             nulos.append(nw.col(nombre).is_null())
     nula = nw.any_horizontal(*nulos, ignore_nulls=True) if nulos else nw.lit(value=False)
-    return Tabla(marco.select(*columnas, nula.alias("_nula")), fecha_hora)
+    # ``_fila`` (la línea de cada fila en su archivo, de la lectura por columnas de la línea de
+    # comandos) sigue a la fila: con ella se rehacen los registros excluidos (`Motor`).
+    fila = [FILA] if FILA in esquema else []
+    return Tabla(marco.select(*columnas, nula.alias("_nula"), *fila), fecha_hora)
 
 
 _PEQUENAS: Final = frozenset({"gestores", "asignaciones"})

@@ -37,12 +37,13 @@ from sena_relacionamiento.errores import DatoInvalido, RegistroInconsistente
 from sena_relacionamiento.indicadores._base import Calculo, Contexto, Parcial
 from sena_relacionamiento.regionales import regional
 from sena_relacionamiento.registros import Gestor
-from sena_relacionamiento.tablas._esquema import REGISTROS, Tabla, desde, hasta
+from sena_relacionamiento.tablas._esquema import FILA, REGISTROS, Tabla, desde, hasta
 
 __all__ = [
     "CONTADO",
     "MOTIVO_NULO",
     "SIN_GESTOR",
+    "Excluidas",
     "Motor",
     "Paso",
     "agrupar",
@@ -52,6 +53,7 @@ __all__ = [
     "ejecutar",
     "entero",
     "es_nulo",
+    "fila",
     "invalido",
     "por_gestor",
     "recoger",
@@ -127,6 +129,19 @@ def invalido(tabla: str, filas: Any, campo: str) -> NoReturn:
 
 
 @attrs.frozen
+class Excluidas:
+    """Una consulta perezosa de filas excluidas de `tabla` (`Motor.anotar_excluidas`): columnas
+    ``_fila``, ``_m`` (el motivo, número desde 1 en `motivos`), ``_veces`` y ``_grupo``. Con
+    `por_orden`, de las filas de cada ``_grupo`` la primera en el orden de los registros
+    cuenta y las demás se excluyen."""
+
+    tabla: str
+    consulta: Any  # nw.LazyFrame
+    motivos: tuple[str, ...]
+    por_orden: bool
+
+
+@attrs.frozen
 class Paso(Generic[T]):
     """Las consultas perezosas de un paso y la función que interpreta lo que dan, ya recogido
     (un `nw.DataFrame` por consulta, en el mismo orden)."""
@@ -191,6 +206,12 @@ def ejecutar(
     )
 
 
+def fila(motor: Motor) -> list[str]:
+    """``[FILA]`` si el motor anota las filas excluidas (`Motor.filas`), si no ``[]``: la
+    columna que un gemelo conserva al elegir las suyas."""
+    return [FILA] if motor.filas else []
+
+
 def codigo_de(pares: Sequence[tuple[nw.Expr, str]], desde: int = 0) -> nw.Expr:
     """La columna ``_m``: el número (desde 1) de la primera condición verdadera de
     ``pares[desde:]``, en orden, o 0 si ninguna lo es (la fila cuenta). Con `desde`, las
@@ -235,11 +256,27 @@ class Motor:
     Cada gemelo (`tablas/<x>.py`) recorre su tabla en una sola consulta que da, por gestor (y
     regional) y motivo de exclusión (R23), el número de filas y las sumas que piden las cifras;
     el resto se hace en Python sobre esas tablas pequeñas. `registros` y `excluidos` se llenan
-    al interpretar.
+    al interpretar. Con `detalle`, los gemelos llenan también lo que cada `Resultado` dice en
+    su detalle (los mismos desgloses del `Parcial` que la vía por registros), que piden las
+    salidas para personas de la línea de comandos. Con `filas` (las tablas tienen la columna
+    ``_fila``), cada gemelo anota en `excluidas` las consultas perezosas de sus filas
+    excluidas y su motivo, que no se recogen aquí: solo si alguien pide los registros
+    excluidos uno por uno (la línea de comandos, para el libro).
     """
 
-    def __init__(self, ctx: Contexto, gestores: Sequence[Gestor], conocidos: Any = None) -> None:
+    def __init__(
+        self,
+        ctx: Contexto,
+        gestores: Sequence[Gestor],
+        conocidos: Any = None,
+        *,
+        detalle: bool = False,
+        filas: bool = False,
+    ) -> None:
         self.ctx = ctx
+        self.detalle = detalle
+        self.filas = filas
+        self.excluidas: list[Excluidas] = []
         self.gestores = {g.id: g for g in gestores}
         self.ids = sorted(self.gestores)
         self.conocidos = conocidos
@@ -288,6 +325,35 @@ class Motor:
             self._liberar.pop()()
 
     # -- utilidades ------------------------------------------------------------------------
+
+    def anotar_excluidas(
+        self,
+        tabla: str,
+        marco: Any,
+        motivos: Sequence[str],
+        *,
+        veces: nw.Expr | None = None,
+        grupo: nw.Expr | None = None,
+    ) -> None:
+        """Con `filas`, anota las filas excluidas de `marco` (que tiene ``_fila`` y ``_m``, el
+        número desde 1 del motivo en `motivos`; 0 es una fila que cuenta). `veces`: cuántas
+        veces cuenta cada fila (las repetidas, de las que queda una). `grupo`: las filas de un
+        mismo grupo de las que cuenta solo la primera en el orden de los registros
+        (`clave_de_orden`) y las demás se excluyen con el primer motivo."""
+        if not self.filas:
+            return
+        columnas = {
+            "_veces": nw.lit(1, dtype=nw.Int64) if veces is None else veces,
+            "_grupo": nw.lit("") if grupo is None else grupo,
+        }
+        consulta = marco.filter(nw.col("_m") != 0).select(nw.col("_fila"), nw.col("_m"), **columnas)
+        self.excluidas.append(Excluidas(tabla, consulta, tuple(motivos), grupo is not None))
+
+    def anotar_codigos(self, tabla: str, marco: Any, pares: Sequence[tuple[nw.Expr, str]]) -> None:
+        """`anotar_excluidas` de `marco` clasificado con `codigo_de(pares)`."""
+        if self.filas:
+            motivos = [motivo for _, motivo in pares]
+            self.anotar_excluidas(tabla, marco.with_columns(codigo_de(pares)), motivos)
 
     def con_conocido(self, marco: Any) -> Any:
         """`marco` con lo que necesita `conocido`: con `conocidos` (la tabla de los ids de los

@@ -92,21 +92,29 @@ class InformeTabular:
         return MapaFijo(resumen)
 
 
-def _gestores(nativo: Any) -> list[Gestor]:
-    """Los gestores como registros `Gestor` (tabla pequeña): se validan como en el núcleo."""
+def _gestores(nativo: Any, *, nombres: bool = False) -> list[Gestor]:
+    """Los gestores como registros `Gestor` (tabla pequeña): se validan como en el núcleo.
+    Con `nombres`, con el nombre de cada uno (las salidas para personas lo muestran)."""
     t = preparar("gestores", nativo)
     datos: dict[str, list[Any]] = recoger(t.marco).to_dict(as_series=False)
+    if not nombres:
+        datos["nombre"] = [None] * len(datos["id"])
     # Cada rol y regional distintos se leen una vez; un valor inválido se deja tal cual para
     # que `Gestor` dé su error (con la fila).
     roles = _leidos(datos["rol"], lambda v: Rol.de(v, "rol"))
     regionales = _leidos(datos["regional"], regional)
     gestores = []
-    for posicion, (id_, rol, region) in enumerate(
-        zip(datos["id"], datos["rol"], datos["regional"], strict=True)
+    for posicion, (id_, rol, region, nombre) in enumerate(
+        zip(datos["id"], datos["rol"], datos["regional"], datos["nombre"], strict=True)
     ):
         try:
             gestores.append(
-                Gestor(id=id_, rol=roles.get(rol, rol), regional=regionales.get(region, region))
+                Gestor(
+                    id=id_,
+                    rol=roles.get(rol, rol),
+                    regional=regionales.get(region, region),
+                    nombre=nombre,
+                )
             )
         except DatoInvalido as error:
             raise error.con_origen(f"gestores, fila {posicion}") from None
@@ -217,17 +225,32 @@ def informe_tabular(
 
 
 def _calculos(
-    *, periodo: Periodo, parametros: Parametros, tablas: dict[str, Any]
+    *,
+    periodo: Periodo,
+    parametros: Parametros,
+    tablas: dict[str, Any],
+    detalle: bool = False,
+    filas: bool = False,
 ) -> tuple[Contexto, DatosSeguimiento, Motor, dict[Indicador, Calculo], Any]:
     """El contexto, los gestores (en un `DatosSeguimiento` sin más registros), el motor (con
     las cuentas de filas y de excluidos) y el `Calculo` de cada indicador sobre las tablas:
-    lo que `informe_tabular` pasa a filas y la línea de comandos a un `Informe`.
+    lo que `informe_tabular` pasa a filas y la línea de comandos a un `Informe`. Con
+    `detalle`, los parciales llevan también el detalle de cada resultado; con `filas` (las
+    tablas tienen ``_fila``), el motor anota las consultas de las filas excluidas (`Motor`).
 
     Lo que el motor materializó para compartir entre consultas (`Motor.compartir`: tablas
     temporales de DuckDB, lo persistido en Spark y Dask) se suelta al volver, también si armar
-    o recoger una consulta falla."""
+    o recoger una consulta falla. (Las consultas de filas excluidas solo se anotan sobre
+    polars, en la línea de órdenes, donde `compartir` no materializa nada.)"""
     with contextlib.ExitStack() as pila:
-        return _calcular(pila, periodo=periodo, parametros=parametros, tablas=tablas)
+        return _calcular(
+            pila,
+            periodo=periodo,
+            parametros=parametros,
+            tablas=tablas,
+            detalle=detalle,
+            filas=filas,
+        )
 
 
 def _calcular(
@@ -236,6 +259,8 @@ def _calcular(
     periodo: Periodo,
     parametros: Parametros,
     tablas: dict[str, Any],
+    detalle: bool,
+    filas: bool,
 ) -> tuple[Contexto, DatosSeguimiento, Motor, dict[Indicador, Calculo], Any]:
     ctx = Contexto.de(periodo, parametros)
     gestores, asignaciones = tablas["gestores"], tablas["asignaciones"]
@@ -248,9 +273,11 @@ def _calcular(
     eventos, logros = tablas["eventos"], tablas["logros"]
     modelo = _modelo(tablas)
     with _etapa("gestores", "leer los gestores"):
-        lista_gestores = _gestores(gestores)
+        lista_gestores = _gestores(gestores, nombres=detalle)
     datos = DatosSeguimiento(gestores=lista_gestores, asignaciones=())
-    motor = pila.enter_context(Motor(ctx, lista_gestores, _conocidos(gestores, modelo)))
+    motor = pila.enter_context(
+        Motor(ctx, lista_gestores, _conocidos(gestores, modelo), detalle=detalle, filas=filas)
+    )
     motor.registros["gestores"] = len(lista_gestores)
     # R14, R23: un gestor repetido (mismo id y mismo contenido) es uno solo.
     repetidos = len(datos.excluidos)

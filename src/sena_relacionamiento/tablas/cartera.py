@@ -14,13 +14,14 @@ import narwhals.stable.v2 as nw
 
 from sena_relacionamiento.datos import Motivo
 from sena_relacionamiento.errores import RegistroInconsistente
-from sena_relacionamiento.tablas._esquema import preparar
+from sena_relacionamiento.tablas._esquema import FILA, preparar
 from sena_relacionamiento.tablas._motor import (
     CONTADO,
     MOTIVO_NULO,
     Motor,
     Paso,
     columnas_de,
+    entero,
     registros_de,
 )
 
@@ -37,6 +38,25 @@ def paso(motor: Motor, nativo: Any) -> tuple[Any, Paso[None]]:
         motor.con_conocido(marco.filter(~nw.col("_nula")).select("nit", "gestor").unique())
     )
     cartera = pares.filter(motor.conocido()).select("nit", "gestor")
+    if motor.filas:
+        # Las filas excluidas: de cada pareja, las repetidas y, si el gestor es desconocido,
+        # una (las demás ya son repetidas).
+        por_pareja = motor.con_conocido(
+            marco.filter(~nw.col("_nula"))
+            .group_by("nit", "gestor")
+            .agg(nw.col(FILA).min(), nw.len().alias("_k"))
+        )
+        motor.anotar_excluidas(
+            "asignaciones",
+            por_pareja.with_columns(_m=entero(nw.col("_k") > 1)),
+            [Motivo.ASIGNACION_REPETIDA],
+            veces=nw.col("_k") - 1,
+        )
+        motor.anotar_excluidas(
+            "asignaciones",
+            por_pareja.with_columns(_m=entero(~motor.conocido())),
+            [Motivo.GESTOR_DESCONOCIDO],
+        )
     consultas = (
         marco.select(nw.len().alias("total"), nw.col("_nula").cast(nw.Int64).sum().alias("nulas")),
         pares.select(

@@ -17,7 +17,7 @@ from sena_relacionamiento.errores import RegistroInconsistente
 from sena_relacionamiento.indicadores._base import Calculo
 from sena_relacionamiento.regionales import regional
 from sena_relacionamiento.registros import ContratoAprendizaje
-from sena_relacionamiento.tablas._esquema import preparar
+from sena_relacionamiento.tablas._esquema import hasta, preparar
 from sena_relacionamiento.tablas._motor import (
     MOTIVO_NULO,
     SIN_GESTOR,
@@ -26,6 +26,7 @@ from sena_relacionamiento.tablas._motor import (
     codigo_de,
     columnas_de,
     entero,
+    fila,
     registros_de,
 )
 
@@ -38,11 +39,18 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
     pares = [(nw.col("_nula"), MOTIVO_NULO), *motor.motivos_de_fecha(t)]
     marco = motor.normalizar_regional(
         "contratos",
-        t.marco.select("nit", "regional", "fecha", "obligada", "cuota_regulada", "_nula"),
+        t.marco.select(
+            "nit", "regional", "fecha", "obligada", "cuota_regulada", "_nula", *fila(motor)
+        ),
     ).with_columns(codigo_de(pares))
+    motor.anotar_excluidas("contratos", marco, [motivo for _, motivo in pares])
     empresas = (
         marco.filter(~nw.col("_nula"))
-        .with_columns(_anio=entero(nw.col("_m") == 0), _obligada=entero(nw.col("obligada")))
+        .with_columns(
+            _anio=entero(nw.col("_m") == 0),
+            _obligada=entero(nw.col("obligada")),
+            **_anterior(motor, t.fecha_hora["fecha"]),
+        )
         .group_by("nit")
         .agg(
             # Mínimo y máximo en vez de `n_unique` (Dask con varias particiones lo suma por
@@ -54,6 +62,7 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
             nw.col("_obligada").max(),
             nw.col("cuota_regulada").max(),
             nw.col("_anio").sum(),
+            *([nw.col("_anterior").sum()] if motor.detalle else []),
         )
     )
     asignadas = empresas.join(cartera.rename({"gestor": "_gestor"}), on="nit", how="left")
@@ -69,9 +78,10 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
         asignadas.with_columns(
             _g=nw.col("_gestor").fill_null(SIN_GESTOR),
             _vol=_voluntarios("_anio"),
+            **_detalle(motor),
         )
         .group_by("_g", "regional")
-        .agg(nw.col("_vol").sum()),
+        .agg(nw.col("_vol").sum(), *(nw.col(c).sum() for c in _detalle(motor))),
     )
 
     def contratos_de(nit: Any, n: int | None = None) -> tuple[Any, ...]:
@@ -106,6 +116,12 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
                         (*contratos_de(nit, 1), gestor),
                     )
             motor.parcial(calculo, id_gestor, codigo).numerador += int(voluntarios)
+        if motor.detalle:
+            claves = zip(c["_g"], c["regional"], strict=True)
+            for posicion, (id_gestor, codigo) in enumerate(claves):
+                cuentas = motor.parcial(calculo, id_gestor, codigo).cuentas
+                for nombre in ("dentro_de_cuota", "incremento_mes"):
+                    cuentas[nombre] += int(c[nombre][posicion])
         return calculo
 
     return Paso(consultas, interpretar)
@@ -114,6 +130,28 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
 def _firma(contrato: ContratoAprendizaje) -> tuple[Any, ...]:
     """Lo que deben compartir los contratos de una empresa (R19)."""
     return (contrato.regional, contrato.obligada, contrato.cuota_regulada)
+
+
+def _anterior(motor: Motor, fecha_hora: bool) -> dict[str, nw.Expr]:
+    """Con el detalle, la columna ``_anterior``: 1 si el contrato cuenta en el año y es del
+    corte anterior o antes (el incremento del mes, R19), si no 0 (siempre en el primer mes)."""
+    if not motor.detalle:
+        return {}
+    fin_anterior = motor.ctx.fin_anterior
+    if fin_anterior is None:
+        return {"_anterior": nw.lit(0, dtype=nw.Int64)}
+    return {"_anterior": entero((nw.col("_m") == 0) & hasta("fecha", fecha_hora, fin_anterior))}
+
+
+def _detalle(motor: Motor) -> dict[str, nw.Expr]:
+    """Las columnas del detalle de CV por empresa (como `indicadores.cv`): los contratos que
+    solo llenan cuota y el incremento de voluntarios del mes."""
+    if not motor.detalle:
+        return {}
+    return {
+        "dentro_de_cuota": nw.col("_anio") - _voluntarios("_anio"),
+        "incremento_mes": _voluntarios("_anio") - _voluntarios("_anterior"),
+    }
 
 
 def _voluntarios(n: str) -> nw.Expr:

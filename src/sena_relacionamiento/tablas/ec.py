@@ -15,6 +15,7 @@ import narwhals.stable.v2 as nw
 
 from sena_relacionamiento.datos import Motivo
 from sena_relacionamiento.indicadores._base import Calculo
+from sena_relacionamiento.registros import MedioContacto, TipoContacto
 from sena_relacionamiento.tablas._esquema import desde, preparar
 from sena_relacionamiento.tablas._motor import (
     MOTIVO_NULO,
@@ -22,6 +23,7 @@ from sena_relacionamiento.tablas._motor import (
     Paso,
     codigo_de,
     columnas_de,
+    fila,
     por_gestor,
 )
 
@@ -42,9 +44,11 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
         (~motor.conocido(), Motivo.GESTOR_DESCONOCIDO),
         *motor.motivos_de_fecha(t),
     ]
-    marco = motor.con_conocido(t.marco.select("gestor", "nit", "fecha", "_nula")).with_columns(
-        codigo_de(pares)
-    )
+    propias = ("tipo", "medio") if motor.detalle else ()
+    marco = motor.con_conocido(
+        t.marco.select("gestor", "nit", "fecha", "_nula", *propias, *fila(motor))
+    ).with_columns(codigo_de(pares))
+    motor.anotar_excluidas("contactos", marco, [motivo for _, motivo in pares])
     trimestre = desde("fecha", fh, ctx.inicio_trimestre)
     validos = marco.filter(nw.col("_m") == 0)
     # Antes del trimestre solo cuentan los contactos a la propia cartera (R15); los demás
@@ -54,7 +58,7 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
         validos.filter(trimestre).select("gestor", "nit"), on=["gestor", "nit"], how="semi"
     )
     contactadas = motor.compartir(contactadas)  # EC y EP la usan: una vez
-    consultas = (
+    consultas: tuple[Any, ...] = (
         denominadores,
         por_gestor(contactadas),
         marco.group_by("_m").agg(nw.len().alias("_n")),
@@ -63,17 +67,68 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
         .join(cartera, on=["gestor", "nit"], how="anti")
         .select(nw.len().alias("n")),
     )
+    motor.anotar_excluidas(
+        "contactos",
+        validos.filter(~trimestre)
+        .join(cartera, on=["gestor", "nit"], how="anti")
+        .with_columns(_m=nw.lit(1, dtype=nw.Int64)),
+        [Motivo.FUERA_DEL_TRIMESTRE],
+    )
+    if motor.detalle:
+        consultas += _consultas_detalle(motor, validos.filter(trimestre), validos, cartera)
 
-    def interpretar(denominadores: Any, numeradores: Any, grupos: Any, fuera: Any) -> Calculo:
+    def interpretar(
+        denominadores: Any, numeradores: Any, grupos: Any, fuera: Any, *detalle: Any
+    ) -> Calculo:
         extra = {Motivo.FUERA_DEL_TRIMESTRE: int(columnas_de(fuera)["n"][0])}
         motor.repartir("contactos", pares, columnas_de(grupos), extra=extra)
         calculo = _asignadas(denominadores)
         c = columnas_de(numeradores)
         for id_gestor, n in zip(c["gestor"], c["n"], strict=True):
             calculo.gestor(id_gestor).numerador = int(n)
+        if detalle:
+            _detalle(calculo, *detalle)
         return calculo
 
     return Paso(consultas, interpretar), contactadas
+
+
+def _consultas_detalle(
+    motor: Motor, del_trimestre: Any, validos: Any, cartera: Any
+) -> tuple[Any, ...]:
+    """Las consultas del detalle de EC (como `indicadores.ec.resultado`): los contactos a la
+    cartera del trimestre por tipo y medio, los de fuera de cartera del trimestre y las
+    empresas de la cartera con menos de `contactos_anuales` contactos en el año (R14, R15)."""
+    claves = ["gestor", "nit"]
+    en_el_anio = (
+        validos.join(cartera, on=claves, how="semi").group_by(*claves).agg(nw.len().alias("_veces"))
+    )
+    minimo = motor.ctx.parametros.contactos_anuales
+    return (
+        del_trimestre.join(cartera, on=claves, how="semi")
+        .group_by("gestor", "tipo", "medio")
+        .agg(nw.len().alias("n")),
+        del_trimestre.join(cartera, on=claves, how="anti")
+        .group_by("gestor")
+        .agg(nw.len().alias("n")),
+        cartera.join(en_el_anio, on=claves, how="left")
+        .filter(nw.col("_veces").is_null() | (nw.col("_veces") < minimo))
+        .select(*claves),
+    )
+
+
+def _detalle(calculo: Calculo, por_tipo: Any, fuera: Any, menos: Any) -> None:
+    """El detalle de EC en los parciales de los gestores de la cartera."""
+    c = columnas_de(por_tipo)
+    for id_gestor, tipo, medio, n in zip(c["gestor"], c["tipo"], c["medio"], c["n"], strict=True):
+        clave = (TipoContacto.de(tipo, "tipo"), MedioContacto.de(medio, "medio"))
+        calculo.gestor(id_gestor).frecuencias[clave] += int(n)
+    c = columnas_de(fuera)
+    for id_gestor, n in zip(c["gestor"], c["n"], strict=True):
+        calculo.gestor(id_gestor).cuentas["fuera_de_cartera"] = int(n)
+    c = columnas_de(menos)
+    for id_gestor, nit in zip(c["gestor"], c["nit"], strict=True):
+        calculo.gestor(id_gestor).listas.setdefault("menos_de_3", []).append(nit)
 
 
 def _asignadas(denominadores: Any) -> Calculo:

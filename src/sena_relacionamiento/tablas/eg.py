@@ -17,7 +17,7 @@ import narwhals.stable.v2 as nw
 from sena_relacionamiento.datos import Motivo
 from sena_relacionamiento.errores import RegistroInconsistente
 from sena_relacionamiento.indicadores._base import Calculo
-from sena_relacionamiento.tablas._esquema import desde, dia, hasta, preparar
+from sena_relacionamiento.tablas._esquema import FILA, desde, dia, hasta, preparar
 from sena_relacionamiento.tablas._motor import (
     MOTIVO_NULO,
     Motor,
@@ -48,14 +48,28 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
     antes = dia("fecha_gestion", t.fecha_hora["fecha_gestion"]) < dia("fecha", fh)
     # R17, R23: una fila repetida (mismo id y mismo contenido) cuenta una vez; las demás
     # se excluyen como repetidas. El mismo id con otro contenido es inconsistente.
-    unicas = motor.con_conocido(t.marco.filter(~nw.col("_nula")).unique())
+    no_nulas = t.marco.filter(~nw.col("_nula"))
+    if motor.filas:
+        campos = [c for c in no_nulas.collect_schema().names() if c != FILA]
+        unicas = motor.con_conocido(no_nulas.unique(campos, keep="any"))
+        repetidas = (
+            no_nulas.group_by(*campos)
+            .agg(nw.col(FILA).min(), nw.len().alias("_k"))
+            .filter(nw.col("_k") > 1)
+            .with_columns(_m=nw.lit(1, dtype=nw.Int64))
+        )
+        motor.anotar_excluidas("solicitudes", repetidas, [Motivo.REPETIDO], veces=nw.col("_k") - 1)
+    else:
+        unicas = motor.con_conocido(no_nulas.unique())
+    motor.anotar_codigos("solicitudes", unicas, pares)
     filas = t.marco.select(
         nw.len().alias("total"), nw.col("_nula").cast(nw.Int64).sum().alias("nulas")
     )
     ids = unicas.group_by("id").agg(nw.len().alias("n")).filter(nw.col("n") > 1).select("id")
     consulta = agrupar(
         unicas,
-        ["gestor", "regional"],
+        # Con el detalle (como `indicadores.eg`), también por servicio.
+        ["gestor", "regional", *(["servicio"] if motor.detalle else [])],
         pares,
         gestionadas=entero(
             ~nw.col("fecha_gestion").is_null()
@@ -91,6 +105,12 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
             parcial = motor.parcial(calculo, clave(id_gestor), mapa[valor])
             parcial.denominador += int(n)
             parcial.numerador += int(gestionadas)
+        if motor.detalle:
+            for id_gestor, valor, servicio, n in zip(
+                c["gestor"], c["regional"], c["servicio"], c["_n"], strict=True
+            ):
+                parcial = motor.parcial(calculo, clave(id_gestor), mapa[valor])
+                parcial.frecuencias[servicio] += int(n)
         return calculo
 
     consultas = (consulta, filas, unicas.select(nw.len().alias("n")), ids.head(1))

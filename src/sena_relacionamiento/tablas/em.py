@@ -23,6 +23,7 @@ from sena_relacionamiento.tablas._motor import (
     agrupar,
     columnas_de,
     entero,
+    fila,
     invalido,
     registros_de,
 )
@@ -33,7 +34,7 @@ __all__ = ["paso"]
 def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
     """EM (R20): empresas asignadas con cuota (denominador) y las que la monetizan."""
     t = preparar("cuotas", nativo)
-    marco = t.marco.select("nit", "cuota_regulada", "monetiza", "gestor", "_nula")
+    marco = t.marco.select("nit", "cuota_regulada", "monetiza", "gestor", "_nula", *fila(motor))
     pares = [
         (nw.col("_nula"), MOTIVO_NULO),
         (nw.col("_gestor").is_null(), Motivo.EMPRESA_NO_ASIGNADA),
@@ -41,6 +42,7 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
     ]
     no_nulas = marco.filter(~nw.col("_nula"))
     unidas = marco.join(cartera.rename({"gestor": "_gestor"}), on="nit", how="left")
+    motor.anotar_codigos("cuotas", unidas, pares)
     sin_cuota = nw.col("monetiza") & (nw.col("cuota_regulada") == 0)
     otro_gestor = (
         ~nw.col("gestor").is_null()

@@ -23,6 +23,7 @@ from sena_relacionamiento.tablas._motor import (
     codigo_de,
     columnas_de,
     es_nulo,
+    fila,
 )
 
 __all__ = ["paso"]
@@ -41,9 +42,11 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
         (nw.col("_contactada").is_null(), Motivo.EMPRESA_NO_CONTACTADA),
     ]
     previos = 4  # los motivos que se saben antes de cruzar con la cartera
-    marco = t.marco.select("nit", "fecha", "servicio", "_nula").with_columns(
+    marco = t.marco.select("nit", "fecha", "servicio", "_nula", *fila(motor)).with_columns(
         codigo_de(pares[:previos])
     )
+    motivos = [motivo for _, motivo in pares]
+    motor.anotar_excluidas("servicios", marco, motivos)
     # Solo las filas del trimestre se cruzan con la cartera y las empresas contactadas; los
     # pares distintos (empresa, servicio) se cuentan con una clave de texto.
     cruzadas = (
@@ -59,7 +62,22 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
             _par=nw.concat_str([nw.col("nit"), _servicio(t.marco)], separator="\x1f"),
         )
     )
-    consultas = (
+    motor.anotar_excluidas("servicios", cruzadas, motivos)
+    # De los usos repetidos de un servicio en una empresa cuenta el primero en el orden de los
+    # registros (como `indicadores.ep`): las filas de cada par con más de un uso.
+    par = ["gestor", "_par"]
+    contadas = cruzadas.filter(nw.col("_m") == 0)
+    motor.anotar_excluidas(
+        "servicios",
+        contadas.join(
+            contadas.group_by(*par).agg(nw.len().alias("_k")).filter(nw.col("_k") > 1),
+            on=par,
+            how="semi",
+        ).with_columns(_m=nw.lit(1, dtype=nw.Int64)),
+        [Motivo.SERVICIO_REPETIDO],
+        grupo=nw.concat_str([nw.col("gestor"), nw.col("_par")], separator="\x1f"),
+    )
+    consultas: tuple[Any, ...] = (
         # Las filas que no se cruzan (las que se cruzan se cuentan en `cruzadas`).
         marco.filter(nw.col("_m") != 0).group_by("_m").agg(nw.len().alias("_n")),
         # Los pares distintos en dos agrupaciones (no `n_unique`, que Dask con varias
@@ -69,8 +87,20 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
         .group_by("gestor", "_m")
         .agg(nw.col("_k").sum().alias("_n"), nw.len().alias("distintos")),
     )
+    if motor.detalle:
+        # El detalle (como `indicadores.ep`): por gestor, cuántas empresas tienen cada número
+        # de servicios distintos.
+        consultas += (
+            cruzadas.filter(nw.col("_m") == 0)
+            .group_by("gestor", "nit", "_par")
+            .agg(nw.len().alias("_k"))
+            .group_by("gestor", "nit")
+            .agg(nw.len().alias("_d"))
+            .group_by("gestor", "_d")
+            .agg(nw.len().alias("n")),
+        )
 
-    def interpretar(previas: Any, grupos: Any) -> Calculo:
+    def interpretar(previas: Any, grupos: Any, *detalle: Any) -> Calculo:
         cruzadas = columnas_de(grupos)
         repetidos = sum(
             int(n) - int(d)
@@ -84,6 +114,12 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
         calculo = Calculo()
         for id_gestor, distintos in zip(usados["gestor"], usados["distintos"], strict=True):
             calculo.gestor(id_gestor).numerador = int(distintos)
+        for por_empresa in detalle:
+            meta = ctx.parametros.meta_ep
+            c = columnas_de(por_empresa)
+            for id_gestor, d, n in zip(c["gestor"], c["_d"], c["n"], strict=True):
+                if d >= meta:
+                    calculo.gestor(id_gestor).cuentas["empresas_con_2_servicios"] += int(n)
         return calculo
 
     return Paso(consultas, interpretar)

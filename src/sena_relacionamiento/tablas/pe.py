@@ -2,8 +2,7 @@
 
 Gemelo de `indicadores/pe.py` (la vía por registros): eventos del mes, por gestor o, sin
 gestor, por regional. Un evento con gestor debe ser de la regional del gestor
-(`RegistroInconsistente`, R21). Asistentes y razones del detalle solo los da la vía por
-registros.
+(`RegistroInconsistente`, R21). Con el detalle, también los asistentes y las razones.
 """
 
 from __future__ import annotations
@@ -37,11 +36,26 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
         (~nw.col("gestor").is_null() & ~motor.conocido(), Motivo.GESTOR_DESCONOCIDO),
         *motor.motivos_de_fecha(t),
     ]
+    del_mes = desde("fecha", fh, motor.ctx.inicio_mes)
+    # El detalle (como `indicadores.pe`): asistentes del mes y del año y las razones del mes.
+    detalle = (
+        {
+            "asistentes_anio": nw.col("asistentes"),
+            "asistentes": nw.when(del_mes)
+            .then(nw.col("asistentes"))
+            .otherwise(nw.lit(0, dtype=nw.Int64)),
+        }
+        if motor.detalle
+        else {}
+    )
+    marco = motor.con_conocido(t.marco)
+    motor.anotar_codigos("eventos", marco, pares)
     consulta = agrupar(
-        motor.con_conocido(t.marco),
-        ["gestor", "regional"],
+        marco,
+        ["gestor", "regional", *(["razon"] if motor.detalle else [])],
         pares,
-        mes=entero(desde("fecha", fh, motor.ctx.inicio_mes)),
+        mes=entero(del_mes),
+        **detalle,
     )
 
     def interpretar(consulta: Any) -> Calculo:
@@ -52,6 +66,18 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
         c = motor.repartir("eventos", pares, grupos)
         for id_gestor, valor, mes in zip(c["gestor"], c["regional"], c["mes"], strict=True):
             motor.parcial(calculo, clave(id_gestor), mapa[valor]).numerador += int(mes)
+        if detalle:
+            for posicion, (id_gestor, valor) in enumerate(
+                zip(c["gestor"], c["regional"], strict=True)
+            ):
+                parcial = motor.parcial(calculo, clave(id_gestor), mapa[valor])
+                cuentas = parcial.cuentas
+                cuentas["eventos_anio"] += int(c["_n"][posicion])
+                for nombre in detalle:
+                    cuentas[nombre] += int(c[nombre][posicion])
+                mes = int(c["mes"][posicion])
+                if mes:
+                    parcial.listas.setdefault("razones", []).extend([c["razon"][posicion]] * mes)
         return calculo
 
     return Paso((consulta,), interpretar)

@@ -26,8 +26,10 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
         (~motor.conocido(), Motivo.GESTOR_DESCONOCIDO),
         *motor.motivos_de_fecha(t),
     ]
+    marco = motor.con_conocido(t.marco)
+    motor.anotar_codigos("logros", marco, pares)
     consulta = agrupar(
-        motor.con_conocido(t.marco),
+        marco,
         ["gestor"],
         pares,
         formados=nw.col("formados"),
