@@ -369,12 +369,23 @@ def _celda_xlsx(valor: object) -> object:
 def _agregar(hoja: Any, valores: Iterable[object]) -> None:
     """Agrega una fila a la hoja. Un texto que Excel leería como fórmula queda como celda de
     texto con el estilo «prefijo de comilla» (``quotePrefix``): se ve el texto original, sin
-    una ``'`` visible, y nunca se evalúa."""
-    hoja.append([_celda_xlsx(v) for v in valores])
-    for celda in hoja[hoja.max_row]:
-        if isinstance(celda.value, str) and celda.value and _es_formula(celda.value):
+    una ``'`` visible, y nunca se evalúa.
+
+    La celda se arma antes de agregarla: buscar la fila recién agregada (``hoja.max_row``)
+    recorre la hoja entera en openpyxl, y con miles de registros excluidos el libro tardaba
+    minutos."""
+    from openpyxl.cell import Cell  # type: ignore[import-untyped]
+
+    fila: list[object] = []
+    for valor in map(_celda_xlsx, valores):
+        if isinstance(valor, str) and valor and _es_formula(valor):
+            celda = Cell(hoja, value=valor)
             celda.data_type = "s"
             celda.quotePrefix = True
+            fila.append(celda)
+        else:
+            fila.append(valor)
+    hoja.append(fila)
 
 
 def _detalle_plano(detalle: Mapping[str, object]) -> Iterator[tuple[str, str, object]]:
