@@ -21,7 +21,7 @@ MINIMOS: Final[Mapping[str, str]] = {
     "polars": "1.3",
     "pyarrow": "15",
     "duckdb": "1.3",
-    "dask": "2025.1.0",
+    "dask": "2025.7.0",
     "pyspark": "4.0.0",
     "sqlframe": "3.45.0",
 }
