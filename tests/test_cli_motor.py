@@ -136,12 +136,12 @@ def test_r23_repetidos_mismos_excluidos(tmp_path: Path) -> None:
     # Un servicio con otra grafía y otras fechas (R33): cuenta el primero en el orden de los
     # registros, no el primero leído.
     ruta = carpeta / "servicios.csv"
-    with ruta.open("a", encoding="utf-8") as archivo:
-        archivo.write("860010404;20/03/2012;agencia publica de empleo;bog-01\n")
-        archivo.write("860010404;01/03/2012;AGENCIA PÚBLICA DE EMPLEO ;bog-01\n")
+    with ruta.open("a", encoding="utf-8") as salida:
+        salida.write("860010404;20/03/2012;agencia publica de empleo;bog-01\n")
+        salida.write("860010404;01/03/2012;AGENCIA PÚBLICA DE EMPLEO ;bog-01\n")
     # Pesos con centavos (una columna decimal por columnas) en los ambientes (AF, R5).
-    with (carpeta / "ambientes.csv").open("a", encoding="utf-8") as archivo:
-        archivo.write("bog-01;15/03/2012;$ 1.234,50;1\n")
+    with (carpeta / "ambientes.csv").open("a", encoding="utf-8") as salida:
+        salida.write("bog-01;15/03/2012;$ 1.234,50;1\n")
     _mismo_informe(carpeta, Periodo(2012, 3))
 
 
