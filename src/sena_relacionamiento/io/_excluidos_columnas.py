@@ -83,7 +83,6 @@ def _grupos(
             else:
                 por_tipo[type(registro)].setdefault(motivo, []).extend([registro] * veces)
         for grupo_de_filas in de_grupo.values():
-            # Cuenta el primero en el orden de los registros; los demás se excluyen.
             # Cuenta el primero en el orden de los registros; los demás (uno o más) se excluyen.
             _, *demas = sorted(grupo_de_filas, key=clave_de_orden)
             por_tipo[type(demas[0])].setdefault(e.motivos[0], []).extend(demas)

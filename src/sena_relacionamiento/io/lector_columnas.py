@@ -26,7 +26,7 @@ import attrs
 from sena_relacionamiento.enumeraciones import EnumSena
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
 from sena_relacionamiento.informe import Informe, _consolidar, _Exclusiones
-from sena_relacionamiento.io import csv_lector
+from sena_relacionamiento.io import csv_lector, escritores
 from sena_relacionamiento.io.entrada import EXCEL, _entradas
 from sena_relacionamiento.parametros import Parametros
 from sena_relacionamiento.periodos import Periodo
@@ -269,8 +269,9 @@ def leer_tablas(
     return tablas
 
 
-FORMATOS: Final = ("csv", "csv-excel", "texto", "json", "html", "xlsx")
-"""Los formatos que la vía por columnas escribe igual, byte a byte, que la vía pura: todos."""
+FORMATOS: Final = escritores.FORMATOS
+"""Los formatos que la vía por columnas escribe igual, byte a byte, que la vía pura: todos los
+de los escritores."""
 
 CON_EXCLUIDOS: Final = ("xlsx",)
 """Los formatos que listan los registros excluidos uno por uno (``excluidos=True``)."""
