@@ -243,8 +243,8 @@ def test_informe_consistente_y_nada_se_pierde(datos: DatosSeguimiento) -> None:
 
 @pytest.fixture(scope="module")
 def registradas() -> None:
-    e._registrar_estrategias()
-    e._registrar_estrategias()  # idempotente
+    e.registrar_estrategias()
+    e.registrar_estrategias()  # idempotente
 
 
 TIPOS: list[type[Any]] = [
@@ -281,7 +281,7 @@ def test_el_punto_de_entrada_de_hypothesis_registra_las_estrategias(tmp_path: Pa
     (info / "entry_points.txt").write_text(
         "[hypothesis]\n"
         "sena_relacionamiento = "
-        "sena_relacionamiento.testing.estrategias:_registrar_estrategias\n"
+        "sena_relacionamiento.testing._punto_de_entrada:registrar\n"
     )
     codigo = (
         "import warnings; warnings.simplefilter('ignore')\n"
@@ -298,6 +298,39 @@ def test_el_punto_de_entrada_de_hypothesis_registra_las_estrategias(tmp_path: Pa
         [sys.executable, "-c", codigo], capture_output=True, text=True, check=True, env=entorno
     )
     assert salida.stdout.split() == ["True", "True", "Contacto", "DatosSeguimiento"]
+
+
+def test_el_punto_de_entrada_registra_estrategias_que_se_arman_al_pedirlas() -> None:
+    from sena_relacionamiento.testing import _punto_de_entrada
+
+    _punto_de_entrada.registrar()
+    assert {tipo for tipo, _ in _punto_de_entrada.FABRICAS} == set(TIPOS)
+
+    @settings(max_examples=3, deadline=None, database=None)
+    @given(valor=st.from_type(Contacto))
+    def prueba(valor: Any) -> None:
+        assert isinstance(valor, Contacto)
+
+    prueba()
+
+
+def test_importar_las_estrategias_antes_que_hypothesis_no_es_circular() -> None:
+    """En un intérprete nuevo, ``import sena_relacionamiento.testing.estrategias`` importa
+    hypothesis, que llama al punto de entrada del paquete instalado mientras el módulo está a
+    medio importar: el punto de entrada no debe pedirle nada todavía."""
+    codigo = (
+        "import warnings; warnings.simplefilter('ignore')\n"
+        "from sena_relacionamiento.testing import estrategias\n"
+        "from hypothesis import strategies as st\n"
+        "from sena_relacionamiento import Contacto\n"
+        "print(type(st.from_type(Contacto).example()).__name__,"
+        " type(estrategias.contactos().example()).__name__)\n"
+    )
+    entorno = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_NO_PLUGINS"}
+    salida = subprocess.run(
+        [sys.executable, "-c", codigo], capture_output=True, text=True, check=True, env=entorno
+    )
+    assert salida.stdout.split() == ["Contacto", "Contacto"]
 
 
 @pytest.mark.parametrize("tipo", TIPOS, ids=lambda t: t.__name__)

@@ -2,7 +2,7 @@
 
 Necesita el extra ``pruebas`` (``pip install 'sena-relacionamiento[pruebas]'``); sin
 `hypothesis`, importar este módulo es un `DependenciaFaltante`. Con el extra instalado,
-`hypothesis` llama a `_registrar_estrategias` por su punto de entrada, y
+`hypothesis` llama al punto de entrada del paquete (`testing._punto_de_entrada`), y
 ``st.from_type(Contacto)`` funciona en cualquier suite.
 
 >>> from hypothesis import given, settings
@@ -15,7 +15,7 @@ Necesita el extra ``pruebas`` (``pip install 'sena-relacionamiento[pruebas]'``);
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any, Final, TypeVar
@@ -57,6 +57,7 @@ from sena_relacionamiento.relacionamiento import (
     MATRIZ_RELACIONAMIENTO,
     Relacionamiento,
 )
+from sena_relacionamiento.testing._punto_de_entrada import FABRICAS
 from sena_relacionamiento.testing.constructores import PERIODO, SERVICIOS
 
 __all__ = [
@@ -580,37 +581,9 @@ def informes(
     return st.builds(informe, _o(datos, datos_seguimiento(periodo=periodo)), st.just(periodo))
 
 
-_POR_TIPO: Final[Sequence[tuple[type[Any], Any]]] = (
-    (Regional, regionales),
-    (Periodo, periodos),
-    (Trimestre, trimestres),
-    (Vigencia, vigencias),
-    (Parametros, parametros),
-    (Gestor, gestores),
-    (Asignacion, asignaciones),
-    (Contacto, contactos),
-    (ServicioUsado, servicios_usados),
-    (Solicitud, solicitudes),
-    (Ambiente, ambientes),
-    (ContratoAprendizaje, contratos),
-    (EmpresaCuota, empresas_cuota),
-    (Evento, eventos),
-    (LogroSismeg, logros),
-    (Usuario, usuarios),
-    (CarpetaCompartida, carpetas),
-    (Destino, destinos),
-    (Relacionamiento, relacionamientos),
-    (DatosSeguimiento, datos_seguimiento),
-    (Informe, informes),
-)
-
-
 def registrar_estrategias() -> None:
     """Registra una estrategia por cada tipo público en `hypothesis`, para que
-    ``st.from_type(Contacto)`` funcione. Lo llama el punto de entrada ``hypothesis`` del
-    paquete; llamarlo de nuevo no cambia nada."""
-    for tipo, fabrica in _POR_TIPO:
-        st.register_type_strategy(tipo, fabrica())
-
-
-_registrar_estrategias = registrar_estrategias  # el nombre del punto de entrada ``hypothesis``
+    ``st.from_type(Contacto)`` funcione donde el punto de entrada del paquete no corrió
+    (``HYPOTHESIS_NO_PLUGINS``). Llamarlo de nuevo no cambia nada."""
+    for tipo, nombre in FABRICAS:
+        st.register_type_strategy(tipo, globals()[nombre]())
