@@ -25,7 +25,9 @@ from sena_relacionamiento import (
     DatoInvalido,
     DatosSeguimiento,
     EmpresaCuota,
+    EnumSena,
     Evento,
+    Exclusion,
     Gestor,
     LogroSismeg,
     MedioContacto,
@@ -612,6 +614,25 @@ def test_r23_asignacion_repetida_a_gestor_desconocido_se_excluye_dos_veces() -> 
         Motivo.ASIGNACION_REPETIDA,
     ]
     assert d.indice.cartera == {"ana": set()}
+
+
+@pytest.mark.parametrize("motivo", list(Motivo), ids=lambda m: m.name)
+def test_r23_cada_motivo_es_un_miembro_de_enumeracion_igual_a_su_texto(motivo: Motivo) -> None:
+    texto = str(motivo.value)
+    assert isinstance(motivo, EnumSena)
+    assert motivo == texto
+    assert hash(motivo) == hash(texto)
+    assert {texto: 1}[motivo] == 1
+    assert dict[str, int]({motivo: 1})[texto] == 1
+    assert Motivo.de(texto.upper()) is motivo
+    assert Motivo.de(motivo.name) is motivo
+    assert Exclusion(Asignacion(gestor="g", nit="900123456"), texto).motivo is motivo
+
+
+def test_r23_una_exclusion_con_un_texto_que_no_es_motivo_es_dato_invalido() -> None:
+    with pytest.raises(DatoInvalido, match="motivo") as error:
+        Exclusion(Asignacion(gestor="g", nit="900123456"), "porque sí")
+    assert error.value.valor == "porque sí"
 
 
 def test_r14_un_gestor_sin_asignaciones_tiene_cartera_vacia() -> None:

@@ -14,7 +14,7 @@ La cartera (R14) y sus exclusiones tienen un gemelo por columnas en `tablas/cart
 ...                   Asignacion(gestor="g9", nit="800123456")],
 ... )
 >>> [(e.registro.gestor, e.motivo) for e in datos.excluidos]
-[('g9', 'gestor desconocido')]
+[('g9', <Motivo.GESTOR_DESCONOCIDO: 'gestor desconocido'>)]
 """
 
 from __future__ import annotations
@@ -50,29 +50,35 @@ __all__ = ["TIPOS_DE_REGISTRO", "DatosSeguimiento", "Exclusion", "Motivo", "clav
 R = TypeVar("R")
 
 
-class Motivo:
-    """Los motivos de exclusión (R23), como textos estables.
+class Motivo(str, EnumSena):
+    """Los motivos de exclusión (R23): una enumeración cuyos miembros son también su texto.
 
-    No es un `EnumSena` (issue 14): los motivos son `str` que se comparan y se buscan como
-    texto (`Exclusion.motivo == "gestor desconocido"`, claves de `Informe.excluidos` y de
-    `resumen_excluidos()`); un miembro de `EnumSena` no es igual a su texto y se hashea por
-    identidad, así que esas búsquedas dejarían de funcionar."""
+    Es un `EnumSena` (``Motivo.de("Gestor desconocido")``, ``Motivo.GESTOR_DESCONOCIDO.etiqueta``)
+    y a la vez un `str`: cada miembro es igual a su texto y se hashea como él, así que
+    `Exclusion.motivo == "gestor desconocido"` y las claves de texto de `Informe.excluidos` y de
+    `resumen_excluidos()` siguen sirviendo, y los escritores lo escriben como texto.
 
-    GESTOR_DESCONOCIDO: Final = "gestor desconocido"
-    ASIGNACION_REPETIDA: Final = "asignación repetida"
-    REPETIDO: Final = "registro repetido"
-    FUERA_DE_VIGENCIA: Final = "anterior a la vigencia del informe"
-    POSTERIOR_AL_CORTE: Final = "posterior al corte del periodo"
-    FUERA_DEL_TRIMESTRE: Final = "fuera del trimestre y de la cartera del gestor"
-    FUERA_DEL_TRIMESTRE_EP: Final = "fuera del trimestre del informe"
-    FUERA_DEL_MES: Final = "anterior al mes del informe"
-    EMPRESA_NO_ASIGNADA: Final = "empresa no asignada a ningún gestor"
-    EMPRESA_NO_CONTACTADA: Final = "empresa no contactada por su gestor en el trimestre"
-    SERVICIO_REPETIDO: Final = "servicio ya contado para esa empresa en el trimestre"
-    SIN_CUOTA: Final = "empresa sin cuota regulada"
-    DATO_NULO: Final = (
-        "dato nulo en una columna obligatoria"  # solo en tablas: un registro no es nulo
-    )
+    >>> Motivo.GESTOR_DESCONOCIDO == "gestor desconocido"
+    True
+    >>> Motivo.de("Posterior al corte del periodo") is Motivo.POSTERIOR_AL_CORTE
+    True
+    >>> {Motivo.REPETIDO: 3}["registro repetido"]
+    3
+    """
+
+    GESTOR_DESCONOCIDO = "gestor desconocido"
+    ASIGNACION_REPETIDA = "asignación repetida"
+    REPETIDO = "registro repetido"
+    FUERA_DE_VIGENCIA = "anterior a la vigencia del informe"
+    POSTERIOR_AL_CORTE = "posterior al corte del periodo"
+    FUERA_DEL_TRIMESTRE = "fuera del trimestre y de la cartera del gestor"
+    FUERA_DEL_TRIMESTRE_EP = "fuera del trimestre del informe"
+    FUERA_DEL_MES = "anterior al mes del informe"
+    EMPRESA_NO_ASIGNADA = "empresa no asignada a ningún gestor"
+    EMPRESA_NO_CONTACTADA = "empresa no contactada por su gestor en el trimestre"
+    SERVICIO_REPETIDO = "servicio ya contado para esa empresa en el trimestre"
+    SIN_CUOTA = "empresa sin cuota regulada"
+    DATO_NULO = "dato nulo en una columna obligatoria"  # solo en tablas: un registro no es nulo
 
 
 _SIMPLES: Final = frozenset({str, date, int})
@@ -136,12 +142,16 @@ _CAMPOS: Final[Mapping[type[Any], Callable[[Registro], tuple[Any, ...]]]] = Mapp
 )
 
 
+def _motivo(valor: object) -> Motivo:
+    return Motivo.de(valor, "motivo")
+
+
 @attrs.frozen
 class Exclusion:
     """Un registro que no entra en ninguna cifra del informe, y por qué (R23)."""
 
     registro: Registro
-    motivo: str
+    motivo: Motivo = attrs.field(converter=_motivo)
 
 
 def _c_gestores(v: object) -> tuple[Gestor, ...]:

@@ -379,7 +379,7 @@ class Motor:
         pares: Sequence[tuple[nw.Expr, str]],
         grupos: Columnas,
         *otros: Columnas,
-        extra: Mapping[str, int] | None = None,
+        extra: Mapping[Motivo, int] | None = None,
     ) -> Columnas:
         """Anota el conteo por motivo (columnas ``_m`` y ``_n``) de los grupos de `agrupar` y
         de los `otros` (más los motivos `extra`, descontados de las filas que cuentan) y
@@ -393,7 +393,7 @@ class Motor:
         cuentan = [posicion for posicion, codigo in enumerate(grupos["_m"]) if codigo == 0]
         return {nombre: [valores[i] for i in cuentan] for nombre, valores in grupos.items()}
 
-    def anotar(self, tabla: str, conteo: dict[str, int], extra: Mapping[str, int]) -> None:
+    def anotar(self, tabla: str, conteo: dict[str, int], extra: Mapping[Motivo, int]) -> None:
         contadas = conteo.pop(CONTADO, 0)
         for motivo, n in extra.items():
             conteo[motivo] = conteo.get(motivo, 0) + n
