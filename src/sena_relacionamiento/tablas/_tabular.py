@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, Final
@@ -242,28 +242,22 @@ def _calculos(
     temporales de DuckDB, lo persistido en Spark y Dask) se suelta al volver, también si armar
     o recoger una consulta falla. (Las consultas de filas excluidas solo se anotan sobre
     polars, en la línea de órdenes, donde `compartir` no materializa nada.)"""
-    with contextlib.ExitStack() as pila:
-        return _calcular(
-            pila,
-            periodo=periodo,
-            parametros=parametros,
-            tablas=tablas,
-            detalle=detalle,
-            filas=filas,
-        )
+    ctx = Contexto.de(periodo, parametros)
+    gestores = tablas["gestores"]
+    modelo = _modelo(tablas)
+    with _etapa("gestores", "leer los gestores"):
+        lista_gestores = _gestores(gestores, nombres=detalle)
+    conocidos = _conocidos(gestores, modelo)
+    with Motor(ctx, lista_gestores, conocidos, detalle=detalle, filas=filas) as motor:
+        datos, calculos = _calcular(motor, tablas, lista_gestores)
+        return ctx, datos, motor, calculos, modelo
 
 
 def _calcular(
-    pila: contextlib.ExitStack[Any],
-    *,
-    periodo: Periodo,
-    parametros: Parametros,
-    tablas: dict[str, Any],
-    detalle: bool,
-    filas: bool,
-) -> tuple[Contexto, DatosSeguimiento, Motor, dict[Indicador, Calculo], Any]:
-    ctx = Contexto.de(periodo, parametros)
-    gestores, asignaciones = tablas["gestores"], tablas["asignaciones"]
+    motor: Motor, tablas: dict[str, Any], lista_gestores: Sequence[Gestor]
+) -> tuple[DatosSeguimiento, dict[Indicador, Calculo]]:
+    """Los gestores en un `DatosSeguimiento` y el `Calculo` de cada indicador (`_calculos`)."""
+    asignaciones = tablas["asignaciones"]
     contactos, servicios, solicitudes = (
         tablas["contactos"],
         tablas["servicios"],
@@ -271,13 +265,7 @@ def _calcular(
     )
     ambientes, contratos, cuotas = tablas["ambientes"], tablas["contratos"], tablas["cuotas"]
     eventos, logros = tablas["eventos"], tablas["logros"]
-    modelo = _modelo(tablas)
-    with _etapa("gestores", "leer los gestores"):
-        lista_gestores = _gestores(gestores, nombres=detalle)
     datos = DatosSeguimiento(gestores=lista_gestores, asignaciones=())
-    motor = pila.enter_context(
-        Motor(ctx, lista_gestores, _conocidos(gestores, modelo), detalle=detalle, filas=filas)
-    )
     motor.registros["gestores"] = len(lista_gestores)
     # R14, R23: un gestor repetido (mismo id y mismo contenido) es uno solo.
     repetidos = len(datos.excluidos)
@@ -321,7 +309,7 @@ def _calcular(
     # R16: las empresas contactadas (el numerador de EC) son el denominador de EP.
     for id_gestor, parcial in calculos[Indicador.EC].por_gestor.items():
         calculos[Indicador.EP].gestor(id_gestor).denominador = int(parcial.numerador)
-    return ctx, datos, motor, calculos, modelo
+    return datos, calculos
 
 
 _POR_HASH: Final = frozenset(
