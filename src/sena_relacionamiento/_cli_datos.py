@@ -96,20 +96,18 @@ class _Avance:
 
 def _avance(args: argparse.Namespace) -> _Avance | None:
     """El progreso de la orden: solo si la salida de errores es una terminal y no se pidió
-    ``--silencioso`` (issue 15); uno por orden, compartido por las dos vías."""
+    ``--silencioso`` (issue 15)."""
     if args.silencioso or not sys.stderr.isatty():
         return None
-    avance: _Avance | None = getattr(args, "_avance", None)
-    if avance is None:
-        avance = args._avance = _Avance()
-    return avance
+    return _Avance()
 
 
-def cargar(args: argparse.Namespace) -> DatosSeguimiento:
+def cargar(args: argparse.Namespace, avance: _Avance | None = None) -> DatosSeguimiento:
     """Los datos de ``--datos`` (`leer_datos`; la orden ya comprobó que existe), o los de
     ejemplo sin ella. Un archivo que no es un libro es un error de uso; un error de los datos
     sale con `ERROR_EN_LOS_DATOS`. Muestra el progreso, un archivo por línea, si la salida de
-    errores es una terminal y no se pidió ``--silencioso`` (issue 15; `_avance`)."""
+    errores es una terminal y no se pidió ``--silencioso`` (issue 15; `_avance`), con el
+    `avance` dado si la vía por columnas ya dijo algunos archivos."""
     from sena_relacionamiento.cli import _ErrorDeDatos
 
     if not args.datos:
@@ -125,7 +123,7 @@ def cargar(args: argparse.Namespace) -> DatosSeguimiento:
 
     try:
         notas = _nota if args.detalle else None
-        return leer_datos(args.datos, notas=notas, avance=_avance(args))
+        return leer_datos(args.datos, notas=notas, avance=avance or _avance(args))
     except ErrorSena as error:
         raise _ErrorDeDatos(error) from None
 
@@ -195,6 +193,8 @@ def informe_cli(args: argparse.Namespace, periodo: Periodo, parametros: Parametr
     from sena_relacionamiento.informe import informe
 
     exigir_motor(args)
+    forzado = args.motor == "columnas"
+    avance = _avance(args)  # uno para las dos vías: cada archivo se dice una vez
     motivo = None
     if args.motor == "puro":
         motivo = "se pidió --motor puro"
@@ -212,21 +212,20 @@ def informe_cli(args: argparse.Namespace, periodo: Periodo, parametros: Parametr
                 parametros,
                 detalle=args.formato not in lector_columnas.SIN_DETALLE,
                 excluidos=args.formato in lector_columnas.CON_EXCLUIDOS,
-                avance=_avance(args),
+                avance=avance,
             )
         except lector_columnas.NoSoportado as error:
             motivo = f"la vía por columnas no lo lee: {error}"
         except lector_columnas.HayUnError:
             motivo = "hay un error en los datos, que la vía pura dice con su mensaje"
-            if args.motor == "columnas":
-                args.motor = "auto"  # el error lo da la vía pura
+            forzado = False  # el error lo da la vía pura
         else:
             if args.detalle:
                 _motor("columnas (polars y tablas)")
             return inf
-    if args.motor == "columnas":
+    if forzado:
         raise DatoInvalido(f"{motivo}; use --motor auto o puro", campo="--motor", valor="columnas")
     if args.detalle:
         _motor(f"puro (registros en Python); {motivo}")
-    datos = cargar(args)
+    datos = cargar(args, avance)
     return informe(datos, periodo, parametros=parametros)
