@@ -405,6 +405,20 @@ def test_lectura_rapida_mismas_celdas_en_carpetas_generadas(archivos: dict[str, 
             _mismas_celdas(rapida, lenta)
 
 
+@settings(max_examples=200, deadline=None)
+@given(datos=st.data())
+def test_textos_tal_cual_los_da_el_conversor_sin_cambios(datos: st.DataObject) -> None:
+    """Lo que la lectura por columnas no pasa por Python (`_TAL_CUAL`) es lo que el conversor
+    del registro da tal cual, sin error."""
+    from sena_relacionamiento.io import lector_columnas
+
+    conversor, patron = datos.draw(
+        st.sampled_from(sorted(lector_columnas._TAL_CUAL.items(), key=str))
+    )
+    texto = datos.draw(st.from_regex(patron.replace("$", r"\Z"), fullmatch=True))
+    assert conversor(texto) == texto  # type: ignore[operator]
+
+
 # --- Lo que la vía por columnas no lee, uno por uno ---
 
 

@@ -24,6 +24,7 @@ from typing import Any, Final
 
 import attrs
 
+from sena_relacionamiento import registros
 from sena_relacionamiento.enumeraciones import EnumSena
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
 from sena_relacionamiento.informe import Informe, _consolidar, _Exclusiones
@@ -162,6 +163,7 @@ def _tabla(
     if partidas is None:
         partidas = _celdas(datos, nombre, clase, pl, con_fila=con_fila)
     celdas, unicos, separador, nombres, obligatorias = partidas
+    tal_cual = _tal_cual(clase, nombres)
     columnas: dict[str, Any] = {}
     for columna in nombres:
         # La memoria de la vía pura, compartida entre archivos: un NIT de varios archivos se
@@ -173,7 +175,8 @@ def _tabla(
                 memoria[texto] = convertir(texto)
             except (DatoInvalido, csv_lector._Lento):
                 raise HayUnError from None
-        columnas[columna] = _reemplazo(columna, textos, [memoria[t] for t in textos], pl)
+        valores = [memoria[t] for t in textos]
+        columnas[columna] = _reemplazo(columna, textos, valores, pl, todos=columna not in tal_cual)
     tipada = celdas.select(
         *(expr.alias(c) for c, expr in columnas.items()),
         *([FILA] if con_fila else []),
@@ -184,10 +187,14 @@ def _tabla(
     return tipada
 
 
-def _reemplazo(columna: str, textos: list[str], valores: list[object], pl: Any) -> Any:
+def _reemplazo(
+    columna: str, textos: list[str], valores: list[object], pl: Any, *, todos: bool
+) -> Any:
     """La expresión que pasa cada texto de `columna` al valor convertido por el registro
     del mismo lugar de `valores`. Un texto que queda igual (un NIT ya normalizado, un id)
-    no se busca: solo se reemplazan los que cambian."""
+    no se busca: solo se reemplazan los que cambian. Sin `todos`, `textos` son solo
+    algunos de la columna (los demás quedan tal cual, `_TAL_CUAL`: la columna es de
+    texto)."""
     tipos = {type(v) for v in valores}
     if any(issubclass(t, EnumSena | Regional) for t in tipos):
         valores = [_valor_tabular(v) for v in valores]
@@ -197,7 +204,7 @@ def _reemplazo(columna: str, textos: list[str], valores: list[object], pl: Any) 
         if textos == valores:
             return pl.col(columna)
         cambian = [(t, v) for t, v in zip(textos, valores, strict=True) if t != v]
-        if len(cambian) < len(textos):
+        if len(cambian) < len(textos) or not todos:
             viejos, nuevos = zip(*cambian, strict=True)
             return pl.col(columna).replace(list(viejos), pl.Series(nuevos, dtype=pl.String))
     if tipo == pl.Decimal:
@@ -213,9 +220,51 @@ obligatorias."""
 _ALFANUMERICO: Final = re.compile(rb"[0-9A-Za-z]")
 
 
-def _unicos(celdas: Any, nombres: tuple[str, ...], pl: Any) -> dict[str, list[str]]:
-    """Los textos distintos de cada columna, en una sola consulta."""
-    fila = celdas.lazy().select(pl.col(c).unique().implode() for c in nombres).collect().row(0)
+_TEXTO_NORMAL: Final = r"^[!-~]+(?: [!-~]+)*$"
+_NIT_NORMAL: Final = r"^[1-9][0-9]{0,14}$"
+_TAL_CUAL: Final[dict[object, str]] = {
+    registros._c_gestor: _TEXTO_NORMAL,
+    registros._c_gestor_opcional: _TEXTO_NORMAL,
+    registros._c_id: _TEXTO_NORMAL,
+    registros._c_nombre_opcional: _TEXTO_NORMAL,
+    registros._c_razon: _TEXTO_NORMAL,
+    registros._c_servicio: _TEXTO_NORMAL,
+    registros._c_nit: _NIT_NORMAL,
+    registros._c_nit_opcional: _NIT_NORMAL,
+}
+"""Conversor del registro → los textos que da tal cual (y sin error), sin llamarlo: un texto
+ASCII visible con espacios sueltos entre palabras (`texto`, `id_gestor`) y un NIT de cifras
+sin ceros a la izquierda ni más de 15 cifras (`normalizar_nit`). Esos textos no pasan por
+Python; los demás, sí."""
+
+
+def _tal_cual(clase: type[Any], nombres: tuple[str, ...]) -> dict[str, str]:
+    """De las columnas `nombres` de `clase`, las que tienen textos que quedan tal cual
+    (`_TAL_CUAL`), con la expresión regular de esos textos."""
+    campos = attrs.fields_dict(clase)
+    return {
+        c: _TAL_CUAL[campos[c].converter]
+        for c in nombres
+        if c not in csv_lector._LECTORES and campos[c].converter in _TAL_CUAL
+    }
+
+
+def _unicos(
+    celdas: Any, nombres: tuple[str, ...], pl: Any, tal_cual: dict[str, str]
+) -> dict[str, list[str]]:
+    """Los textos distintos de cada columna, salvo los que quedan tal cual (`tal_cual`), en
+    una sola consulta."""
+    fila = (
+        celdas.lazy()
+        .select(
+            (pl.col(c).filter(~pl.col(c).str.contains(tal_cual[c])) if c in tal_cual else pl.col(c))
+            .unique()
+            .implode()
+            for c in nombres
+        )
+        .collect()
+        .row(0)
+    )
     return dict(zip(nombres, fila, strict=True))
 
 
@@ -267,7 +316,8 @@ def _celdas(datos: bytes, nombre: str, clase: type[Any], pl: Any, *, con_fila: b
         *(partes.struct.field(f"field_{i}").alias(columna) for i, columna in enumerate(nombres)),
         *([pl.col("_n").alias(FILA)] if con_fila else []),
     )
-    return celdas, _unicos(celdas, nombres, pl), separador, nombres, obligatorias
+    unicos = _unicos(celdas, nombres, pl, _tal_cual(clase, nombres))
+    return celdas, unicos, separador, nombres, obligatorias
 
 
 def _celdas_rapidas(datos: bytes, clase: type[Any], pl: Any, *, con_fila: bool) -> _Partidas | None:
@@ -321,15 +371,17 @@ def _celdas_rapidas(datos: bytes, clase: type[Any], pl: Any, *, con_fila: bool) 
         return None  # quizás una línea muy larga: `_celdas` la mide
     if con_fila:
         celdas = celdas.with_row_index(FILA, offset=linea + 1).select(*nombres, FILA)
-    unicos = _unicos(celdas, nombres, pl)
-    # Las filas de solo separadores y espacios: todas sus celdas están en blanco.
+    tal_cual = _tal_cual(clase, nombres)
+    unicos = _unicos(celdas, nombres, pl, tal_cual)
+    # Las filas de solo separadores y espacios: todas sus celdas están en blanco (un texto en
+    # blanco nunca queda tal cual: está en `unicos`).
     blancos = (
         pl.Series(unicos[c], dtype=pl.String).str.strip_chars().eq("").any() for c in nombres
     )
     if all(blancos):
         vacia = pl.all_horizontal(pl.col(c).str.strip_chars().eq("") for c in nombres)
         celdas = celdas.filter(~vacia)
-        unicos = _unicos(celdas, nombres, pl)
+        unicos = _unicos(celdas, nombres, pl, tal_cual)
     return celdas, unicos, separador, nombres, obligatorias
 
 
