@@ -16,6 +16,10 @@ Imprime tiempos, RSS pico de cada proceso y las razones. No es una prueba: no af
     .venv/bin/python benchmarks/bench_cli.py                 # escala 1 (≈ 2 millones de contactos)
     .venv/bin/python benchmarks/bench_cli.py --escala 0.25 --veces 3
     .venv/bin/python benchmarks/bench_cli.py --escala 0.25 --formato json
+    .venv/bin/python benchmarks/bench_cli.py --carpeta /tmp/nacional   # la escribe una vez
+
+Con ``--carpeta``, la carpeta se escribe solo si no tiene CSV (la escala es la de la primera
+vez) y se reusa en las corridas siguientes.
 """
 
 from __future__ import annotations
@@ -161,6 +165,9 @@ def main() -> None:
     argumentos.add_argument(
         "--formato", default="csv", choices=("csv", "csv-excel", "texto", "json", "html", "xlsx")
     )
+    argumentos.add_argument(
+        "--carpeta", help="carpeta de los CSV: se escribe si no tiene ninguno; si no, se reusa"
+    )
     argumentos.add_argument("--escribir", metavar="CARPETA", help=argparse.SUPPRESS)
     opciones = argumentos.parse_args()
     python = sys.executable
@@ -169,17 +176,21 @@ def main() -> None:
         return
     cli = str(Path(python).with_name("sena-relacionamiento"))
     with tempfile.TemporaryDirectory() as temporal:
-        carpeta = Path(temporal) / "datos"
-        carpeta.mkdir()
-        t0 = time.perf_counter()
-        # En otro proceso: un hijo hereda como RSS pico el del padre al nacer (Linux), y el
-        # año sintético en memoria pesa cientos de MiB.
-        escribir = [python, __file__, "--escala", str(opciones.escala), "--escribir", str(carpeta)]
-        filas = int(subprocess.run(escribir, check=True, capture_output=True, text=True).stdout)
-        tamano = sum(a.stat().st_size for a in carpeta.iterdir()) / 2**20
-        print(
-            f"carpeta escrita en {time.perf_counter() - t0:.1f} s: {filas} filas, {tamano:.0f} MiB"
-        )
+        carpeta = Path(opciones.carpeta) if opciones.carpeta else Path(temporal) / "datos"
+        carpeta.mkdir(parents=True, exist_ok=True)
+        tamano = sum(a.stat().st_size for a in carpeta.glob("*.csv")) / 2**20
+        if tamano:
+            print(f"carpeta reusada: {carpeta}, {tamano:.0f} MiB")
+        else:
+            t0 = time.perf_counter()
+            # En otro proceso: un hijo hereda como RSS pico el del padre al nacer (Linux), y el
+            # año sintético en memoria pesa cientos de MiB.
+            escribir = [python, __file__, "--escala", str(opciones.escala), "--escribir"]
+            escribir.append(str(carpeta))
+            escrito = subprocess.run(escribir, check=True, capture_output=True, text=True).stdout
+            tamano = sum(a.stat().st_size for a in carpeta.iterdir()) / 2**20
+            segundos = time.perf_counter() - t0
+            print(f"carpeta escrita en {segundos:.1f} s: {int(escrito)} filas, {tamano:.0f} MiB")
         salida = str(Path(temporal) / f"informe.{opciones.formato}")
         base = [cli, "informe", "--datos", str(carpeta), "--periodo", opciones.periodo]
         base += ["--formato", opciones.formato, "--salida", salida]
@@ -197,6 +208,7 @@ def main() -> None:
             for nombre, orden in ordenes.items():
                 medidas[nombre].append(_medir(orden))
     print(f"vueltas alternadas: {opciones.veces}; formato de la CLI: {opciones.formato}")
+    print(f"carga de la máquina al terminar (1, 5, 15 min): {os.getloadavg()}")
     print(f"{'proceso':<26} {'mínimo':>8} {'mediana':>8} {'RSS pico':>9}")
     resumen: dict[str, tuple[float, float, float]] = {}
     for nombre, lista in medidas.items():

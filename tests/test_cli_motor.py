@@ -323,6 +323,8 @@ def test_r23_carpetas_generadas_mismos_bytes_y_errores(
     argv = ("--datos", str(carpeta), "--periodo", f"2012-{mes:02d}")
     puro, columnas = _los_dos(capsys, tmp_path_factory.mktemp("salida"), formato, *argv)
     assert columnas == puro
+    if puro[0] != EXITO:
+        return  # un error en los datos (también una contradicción entre registros)
     from sena_relacionamiento.io import lector_columnas
 
     try:
@@ -330,6 +332,112 @@ def test_r23_carpetas_generadas_mismos_bytes_y_errores(
     except (lector_columnas.NoSoportado, lector_columnas.HayUnError):
         return
     _mismo_informe(carpeta, Periodo(2012, mes))
+
+
+def _celdas_de_las_dos_lecturas(contenido: bytes, nombre: str) -> tuple[object, object]:
+    """Las celdas de un CSV por la lectura rápida (o `None`) y por la de línea en línea (o el
+    tipo de la excepción que da), con ``_fila``; la rápida sin el ``\\r`` final de una
+    línea, que la conversión quita."""
+    import polars as pl
+
+    from sena_relacionamiento.io import csv_lector, lector_columnas
+
+    clase = csv_lector.ARCHIVOS[nombre][1]
+    datos = lector_columnas._texto(contenido, nombre, pl)
+    rapida = lector_columnas._celdas_rapidas(datos, clase, pl, con_fila=True)
+    try:
+        lenta: object = lector_columnas._celdas(datos, nombre, clase, pl, con_fila=True)
+    except (lector_columnas.NoSoportado, lector_columnas.HayUnError) as error:
+        lenta = type(error)
+    return rapida, lenta
+
+
+def _mismas_celdas(rapida: object, lenta: object) -> None:
+    import polars as pl
+
+    assert isinstance(rapida, tuple)
+    assert isinstance(lenta, tuple)
+    sin_r = [pl.col(c).str.strip_chars_end("\r") for c in rapida[3]]
+    assert rapida[0].equals(lenta[0].with_columns(sin_r))
+    assert {c: sorted(v) for c, v in rapida[1].items()} == {
+        c: sorted(t.rstrip("\r") for t in v) for c, v in lenta[1].items()
+    }
+    assert rapida[2:] == lenta[2:]
+
+
+_GESTORES = "id;rol;regional\r\nhui-01;Empresarial;Huila\r\nhui-02;Empresarial;Huila\r\n"
+
+
+@pytest.mark.parametrize(
+    ("contenido", "rapida"),
+    [
+        (_GESTORES, True),
+        ("\n\nsep=;\n;;\n" + _GESTORES + "  ;  ;\nbog-01;Estratégico;Bogotá\n", True),
+        (_GESTORES + "bog-01;Estratégico", False),  # una fila cortada
+        (_GESTORES + "bog-01;Estratégico;Bogotá;x\n", False),  # un separador de más
+        (_GESTORES + "\nbog-01;Estratégico;Bogotá\n", False),  # una línea vacía
+        ("id;rol;region\nhui-01;Empresarial;Huila\n", False),  # un encabezado malo
+        ("id;rol;regional\nhui-01;Empresarial;Huila", False),  # una sola fila
+        ("sep=;\nid;rol;regional\n \n\n", False),  # nada tras el encabezado
+        # Cada línea cabe en el límite, la suma de las celdas más largas no: la lenta mide.
+        (
+            f"id;rol;regional\n{'a' * 20_000};Empresarial;Huila\nb;Empresarial;{'H' * 20_000}\n",
+            False,
+        ),
+    ],
+)
+def test_lectura_rapida_mismas_celdas_que_linea_a_linea(contenido: str, rapida: bool) -> None:
+    leidas, lenta = _celdas_de_las_dos_lecturas(contenido.encode(), "gestores.csv")
+    assert (leidas is not None) == rapida
+    if leidas is not None:
+        _mismas_celdas(leidas, lenta)
+
+
+@settings(max_examples=40, deadline=None)
+@given(archivos=_carpeta())
+def test_lectura_rapida_mismas_celdas_en_carpetas_generadas(archivos: dict[str, bytes]) -> None:
+    from sena_relacionamiento.io import lector_columnas
+
+    for nombre, contenido in archivos.items():
+        try:
+            rapida, lenta = _celdas_de_las_dos_lecturas(contenido, nombre)
+        except (lector_columnas.NoSoportado, lector_columnas.HayUnError):
+            continue
+        if rapida is not None:
+            _mismas_celdas(rapida, lenta)
+
+
+@settings(max_examples=200, deadline=None)
+@given(datos=st.data())
+def test_textos_tal_cual_los_da_el_conversor_sin_cambios(datos: st.DataObject) -> None:
+    """Lo que la lectura por columnas no pasa por Python (`_TAL_CUAL`) es lo que el conversor
+    del registro da tal cual, sin error."""
+    from sena_relacionamiento.io import lector_columnas
+
+    conversor, patron = datos.draw(
+        st.sampled_from(sorted(lector_columnas._TAL_CUAL.items(), key=str))
+    )
+    texto = datos.draw(st.from_regex(patron.replace("$", r"\Z"), fullmatch=True))
+    assert conversor(texto) == texto  # type: ignore[operator]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    contenido=st.binary(max_size=40)
+    | st.text(max_size=20).map(lambda t: t.encode("utf-8", errors="surrogatepass"))
+)
+def test_es_utf8_lo_que_decode_acepta(contenido: bytes) -> None:
+    import polars as pl
+
+    from sena_relacionamiento.io import lector_columnas
+
+    try:
+        contenido.decode("utf-8")
+    except UnicodeDecodeError:
+        acepta = False
+    else:
+        acepta = True
+    assert lector_columnas._es_utf8(contenido, pl) == acepta
 
 
 # --- Lo que la vía por columnas no lee, uno por uno ---

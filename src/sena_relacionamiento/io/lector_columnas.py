@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -23,6 +24,7 @@ from typing import Any, Final
 
 import attrs
 
+from sena_relacionamiento import registros
 from sena_relacionamiento.enumeraciones import EnumSena
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
 from sena_relacionamiento.informe import Informe, _consolidar, _Exclusiones
@@ -59,13 +61,27 @@ _COLUMNA: Final = "linea"
 _SEPARADOR_LINEA: Final = "\x1f"  # no aparece en la carpeta (se comprueba)
 
 
-def _texto(contenido: bytes, nombre: str) -> bytes:
+def _es_utf8(contenido: bytes, pl: Any) -> bool:
+    """Si los bytes son UTF-8 válido (lo que `bytes.decode` acepta), sin armar el texto en
+    Python: polars lo revisa varias veces más rápido."""
+    if len(contenido) >= 2**31:  # pragma: no cover - un CSV de 2 GiB: lo revisa Python
+        try:
+            contenido.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+    try:
+        pl.Series([contenido], dtype=pl.Binary).cast(pl.String)
+    except pl.exceptions.PolarsError:
+        return False
+    return True
+
+
+def _texto(contenido: bytes, nombre: str, pl: Any) -> bytes:
     """Los bytes en UTF-8 que lee polars, o `NoSoportado` / `HayUnError`."""
     if contenido.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise NoSoportado(f"{nombre} está en UTF-16")
-    try:
-        contenido.decode("utf-8")
-    except UnicodeDecodeError:
+    if not _es_utf8(contenido, pl):
         try:
             contenido = csv_lector._decodificar(contenido, nombre).encode("utf-8")
         except DatoInvalido:
@@ -74,7 +90,7 @@ def _texto(contenido: bytes, nombre: str) -> bytes:
         raise HayUnError
     if b'"' in contenido:
         raise NoSoportado(f"{nombre} tiene comillas")
-    if contenido.count(b"\r") != contenido.count(b"\r\n"):
+    if b"\r" in contenido and contenido.count(b"\r") != contenido.count(b"\r\n"):
         raise NoSoportado(f"{nombre} tiene saltos de línea \\r sueltos")
     # 0x1F separa las líneas al leerlas; 0x1C a 0x1E son espacios para Python y no para polars.
     if any(control in contenido for control in (b"\x1c", b"\x1d", b"\x1e", b"\x1f")):
@@ -85,17 +101,15 @@ def _texto(contenido: bytes, nombre: str) -> bytes:
 def _valor_tabular(valor: object) -> object:
     """El valor convertido por el registro como lo lee `tablas`: un enum por su nombre, una
     regional por su código; lo demás tal cual."""
-    if isinstance(valor, EnumSena):
-        return valor.name
     if isinstance(valor, Regional):
         return valor.codigo
-    return valor
+    return valor.name if isinstance(valor, EnumSena) else valor
 
 
-def _tipo_polars(valores: list[object], pl: Any) -> Any:
-    """El tipo polars de una columna con estos valores ya convertidos por el registro (las
-    fechas son siempre `date` de Bogotá, R11; los pesos, `int` o `Decimal`, R5)."""
-    tipos = {type(v) for v in valores}
+def _tipo_polars(tipos: set[type], valores: list[object], pl: Any) -> Any:
+    """El tipo polars de una columna con estos valores ya convertidos por el registro (de los
+    `tipos`; las fechas son siempre `date` de Bogotá, R11; los pesos, `int` o `Decimal`,
+    R5)."""
     if bool in tipos:
         return pl.Boolean
     if date in tipos:
@@ -111,10 +125,19 @@ def _tipo_polars(valores: list[object], pl: Any) -> Any:
 def leer_lineas(contenido: bytes, nombre: str, pl: Any) -> tuple[bytes, Any]:
     """Los bytes en UTF-8 de un CSV y sus líneas (una `polars.Series` de texto: la línea N
     del archivo es la posición N - 1), o `NoSoportado`/`HayUnError`."""
-    datos = _texto(contenido, nombre)
-    if not datos.strip():
+    datos = _texto(contenido, nombre, pl)
+    return datos, _lineas(datos, pl)
+
+
+_BLANCO: Final = re.compile(rb"[ \t\n\r\x0b\x0c]*\Z")
+"""Lo que `bytes.strip()` deja vacío (sin copiar los bytes)."""
+
+
+def _lineas(datos: bytes, pl: Any) -> Any:
+    """Las líneas de los bytes en UTF-8 de un CSV (`leer_lineas`), o `HayUnError`."""
+    if _BLANCO.match(datos):
         raise HayUnError  # vacío: la vía pura da el error (polars < 1.4 no lee bytes vacíos)
-    return datos, pl.read_csv(
+    return pl.read_csv(
         datos,
         has_header=False,
         separator=_SEPARADOR_LINEA,
@@ -148,7 +171,124 @@ def _tabla(
     Con `fuentes`, el marco lleva la línea de cada fila (``_fila``) y `fuentes` la `Fuente`
     de la tabla."""
     nombre = entrada.name
-    datos, lineas = leer_lineas(contenido, nombre, pl)
+    datos = _texto(contenido, nombre, pl)
+    con_fila = fuentes is not None
+    partidas = _celdas_rapidas(datos, clase, pl, con_fila=con_fila)
+    if partidas is None:
+        partidas = _celdas(datos, nombre, clase, pl, con_fila=con_fila)
+    celdas, unicos, separador, nombres, obligatorias = partidas
+    tal_cual = _tal_cual(clase, nombres)
+    columnas: dict[str, Any] = {}
+    for columna in nombres:
+        # La memoria de la vía pura, compartida entre archivos: un NIT de varios archivos se
+        # convierte una vez.
+        convertir, memoria = csv_lector._conversion(clase, columna, memos)
+        textos = unicos[columna]
+        for texto in [t for t in textos if t not in memoria]:
+            try:
+                memoria[texto] = convertir(texto)
+            except (DatoInvalido, csv_lector._Lento):
+                raise HayUnError from None
+        valores = [memoria[t] for t in textos]
+        columnas[columna] = _reemplazo(columna, textos, valores, pl, todos=columna not in tal_cual)
+    tipada = celdas.select(
+        *(expr.alias(c) for c, expr in columnas.items()),
+        *([FILA] if con_fila else []),
+    )
+    _entre_campos(tipada, clase, pl)
+    if fuentes is not None:
+        fuentes[coleccion] = Fuente(entrada, clase, separador, nombres, obligatorias)
+    return tipada
+
+
+def _reemplazo(
+    columna: str, textos: list[str], valores: list[object], pl: Any, *, todos: bool
+) -> Any:
+    """La expresión que pasa cada texto de `columna` al valor convertido por el registro
+    del mismo lugar de `valores`. Un texto que queda igual (un NIT ya normalizado, un id)
+    no se busca: solo se reemplazan los que cambian. Sin `todos`, `textos` son solo
+    algunos de la columna (los demás quedan tal cual, `_TAL_CUAL`: la columna es de
+    texto)."""
+    tipos = {type(v) for v in valores}
+    if any(issubclass(t, EnumSena | Regional) for t in tipos):
+        valores = [_valor_tabular(v) for v in valores]
+        tipos = {type(v) for v in valores}
+    tipo = _tipo_polars(tipos, valores, pl)
+    if tipo == pl.String:
+        if textos == valores:
+            return pl.col(columna)
+        cambian = [(t, v) for t, v in zip(textos, valores, strict=True) if t != v]
+        if len(cambian) < len(textos) or not todos:
+            viejos, nuevos = zip(*cambian, strict=True)
+            return pl.col(columna).replace(list(viejos), pl.Series(nuevos, dtype=pl.String))
+    if tipo == pl.Decimal:
+        valores = [None if v is None else Decimal(v) for v in valores]  # type: ignore[arg-type]
+    return pl.col(columna).replace_strict(textos, pl.Series(valores, dtype=tipo), return_dtype=tipo)
+
+
+_Partidas = tuple[Any, dict[str, list[str]], str, tuple[str, ...], frozenset[str]]
+"""Las celdas de un CSV (un marco de texto, una columna por campo, más ``_fila`` si se pidió),
+los textos distintos de cada columna, el separador, los nombres de las columnas y las
+obligatorias."""
+
+_ALFANUMERICO: Final = re.compile(rb"[0-9A-Za-z]")
+
+
+_TEXTO_NORMAL: Final = r"^[!-~]+(?: [!-~]+)*$"
+_NIT_NORMAL: Final = r"^[1-9][0-9]{0,14}$"
+_TAL_CUAL: Final[dict[object, str]] = {
+    registros._c_gestor: _TEXTO_NORMAL,
+    registros._c_gestor_opcional: _TEXTO_NORMAL,
+    registros._c_id: _TEXTO_NORMAL,
+    registros._c_nombre_opcional: _TEXTO_NORMAL,
+    registros._c_razon: _TEXTO_NORMAL,
+    registros._c_servicio: _TEXTO_NORMAL,
+    registros._c_nit: _NIT_NORMAL,
+    registros._c_nit_opcional: _NIT_NORMAL,
+}
+"""Conversor del registro → los textos que da tal cual (y sin error), sin llamarlo: un texto
+ASCII visible con espacios sueltos entre palabras (`texto`, `id_gestor`) y un NIT de cifras
+sin ceros a la izquierda ni más de 15 cifras (`normalizar_nit`). Esos textos no pasan por
+Python; los demás, sí."""
+
+
+def _tal_cual(clase: type[Any], nombres: tuple[str, ...]) -> dict[str, str]:
+    """De las columnas `nombres` de `clase`, las que tienen textos que quedan tal cual
+    (`_TAL_CUAL`), con la expresión regular de esos textos."""
+    campos = attrs.fields_dict(clase)
+    return {
+        c: _TAL_CUAL[campos[c].converter]
+        for c in nombres
+        if c not in csv_lector._LECTORES and campos[c].converter in _TAL_CUAL
+    }
+
+
+def _unicos(
+    celdas: Any, nombres: tuple[str, ...], pl: Any, tal_cual: dict[str, str]
+) -> dict[str, list[str]]:
+    """Los textos distintos de cada columna, salvo los que quedan tal cual (`tal_cual`), en
+    una sola consulta."""
+    fila = (
+        celdas.lazy()
+        .select(
+            (pl.col(c).filter(~pl.col(c).str.contains(tal_cual[c])) if c in tal_cual else pl.col(c))
+            .unique()
+            .implode()
+            for c in nombres
+        )
+        .collect()
+        .row(0)
+    )
+    return dict(zip(nombres, fila, strict=True))
+
+
+def _encabezado_de(
+    datos: bytes, nombre: str, clase: type[Any], pl: Any
+) -> tuple[Any, str, int, tuple[str, ...], frozenset[str]]:
+    """Las líneas del CSV (leídas como en `leer_lineas`, con su número ``_n``, sin las filas
+    vacías ni la línea ``sep=``), el separador, la línea del encabezado, sus columnas y las
+    obligatorias; o `NoSoportado`/`HayUnError`."""
+    lineas = _lineas(datos, pl)
     limite = min(csv_lector.LIMITE_CELDA, 131072)
     if len(lineas) and (lineas.str.len_chars().max() or 0) > limite:
         raise NoSoportado(f"{nombre} tiene líneas muy largas")
@@ -172,44 +312,91 @@ def _tabla(
         )
     except DatoInvalido:
         raise HayUnError from None
+    return marco, separador, cabeza[0], nombres, obligatorias
+
+
+def _celdas(datos: bytes, nombre: str, clase: type[Any], pl: Any, *, con_fila: bool) -> _Partidas:
+    """Las celdas de un CSV leído línea por línea: lee todo lo que lee la vía pura (filas
+    vacías entre los datos, cualquier fila cortada o con un separador de más da
+    `HayUnError`)."""
+    marco, separador, _, nombres, obligatorias = _encabezado_de(datos, nombre, clase, pl)
     filas = marco.slice(1)
+    linea = pl.col(_COLUMNA)
     separadores = linea.str.count_matches(separador, literal=True)
     if filas.height and filas.select(separadores.ne(len(nombres) - 1).any()).item():
         raise HayUnError  # una fila cortada o con un separador de más
     partes = linea.str.split_exact(separador, len(nombres) - 1)
     celdas = filas.select(
         *(partes.struct.field(f"field_{i}").alias(columna) for i, columna in enumerate(nombres)),
-        *([pl.col("_n").alias(FILA)] if fuentes is not None else []),
+        *([pl.col("_n").alias(FILA)] if con_fila else []),
     )
-    columnas: dict[str, Any] = {}
-    for columna in nombres:
-        # La memoria de la vía pura, compartida entre archivos: un NIT de varios archivos se
-        # convierte una vez.
-        convertir, memoria = csv_lector._conversion(clase, columna, memos)
-        mapa: dict[str, object] = {}
-        for texto in celdas.get_column(columna).unique().to_list():
-            try:
-                valor = memoria[texto] if texto in memoria else convertir(texto)
-            except (DatoInvalido, csv_lector._Lento):
-                raise HayUnError from None
-            memoria[texto] = valor
-            mapa[texto] = _valor_tabular(valor)
-        claves = list(mapa)
-        valores = list(mapa.values())
-        tipo = _tipo_polars(valores, pl)
-        if tipo == pl.Decimal:
-            valores = [None if v is None else Decimal(v) for v in valores]  # type: ignore[arg-type]
-        columnas[columna] = pl.col(columna).replace_strict(
-            claves, pl.Series(valores, dtype=tipo), return_dtype=tipo
+    unicos = _unicos(celdas, nombres, pl, _tal_cual(clase, nombres))
+    return celdas, unicos, separador, nombres, obligatorias
+
+
+def _celdas_rapidas(datos: bytes, clase: type[Any], pl: Any, *, con_fila: bool) -> _Partidas | None:
+    """Las celdas de un CSV con `polars.read_csv` por el separador, sin leerlo línea por línea,
+    si el archivo es de los comunes: el encabezado (y lo que lo precede) está en las primeras
+    líneas, y cada fila que sigue tiene justo tantos separadores como el encabezado (las
+    filas de solo separadores y espacios se quitan) y cabe en el límite de las líneas.
+    Así, las celdas son las mismas que da `_celdas`. Si no (o ante cualquier duda), `None`:
+    `_celdas` lee el archivo y da el error o el motivo que corresponda."""
+    # La cabeza: hasta la segunda línea con una letra o una cifra ASCII (líneas con algo: una
+    # puede ser la de sep=, la otra es a lo sumo el encabezado).
+    fin, vistas = 0, 0
+    while vistas < 2:
+        salto = datos.find(b"\n", fin)
+        if salto < 0:
+            return None  # un archivo de una o dos líneas: lo lee `_celdas`
+        vistas += _ALFANUMERICO.search(datos, fin, salto) is not None
+        fin = salto + 1
+    try:
+        _, separador, linea, nombres, obligatorias = _encabezado_de(datos[:fin], "", clase, pl)
+    except (NoSoportado, HayUnError):
+        return None
+    inicio = 0
+    for _ in range(linea):
+        inicio = datos.index(b"\n", inicio) + 1
+    resto = datos[inicio:]
+    if _BLANCO.match(resto):
+        return None
+    try:
+        celdas = pl.read_csv(
+            resto,
+            has_header=False,
+            separator=separador,
+            quote_char=None,
+            schema=dict.fromkeys(nombres, pl.String),
+            empty_string_is_null=False,
         )
-    tipada = celdas.select(
-        *(expr.alias(c) for c, expr in columnas.items()),
-        *([FILA] if fuentes is not None else []),
+    except pl.exceptions.PolarsError:
+        return None  # una fila con un separador de más
+    # Ninguna fila tiene más separadores que el encabezado (si no, polars no la lee): con la
+    # cuenta total, todas tienen justo esos (una línea vacía que polars saltara no tiene
+    # ninguno, y sería una fila vacía).
+    # Con ``_fila``, cada línea debe ser una fila (la línea de cada fila es su posición).
+    k = len(nombres)
+    if resto.count(separador.encode()) != celdas.height * (k - 1) or (
+        con_fila and celdas.height != resto.count(b"\n") + (not resto.endswith(b"\n"))
+    ):
+        return None
+    largos = celdas.select(pl.all().str.len_bytes().max()).row(0)
+    if sum(n or 0 for n in largos) + k > min(csv_lector.LIMITE_CELDA, 131072):
+        return None  # quizás una línea muy larga: `_celdas` la mide
+    if con_fila:
+        celdas = celdas.with_row_index(FILA, offset=linea + 1).select(*nombres, FILA)
+    tal_cual = _tal_cual(clase, nombres)
+    unicos = _unicos(celdas, nombres, pl, tal_cual)
+    # Las filas de solo separadores y espacios: todas sus celdas están en blanco (un texto en
+    # blanco nunca queda tal cual: está en `unicos`).
+    blancos = (
+        pl.Series(unicos[c], dtype=pl.String).str.strip_chars().eq("").any() for c in nombres
     )
-    _entre_campos(tipada, clase, pl)
-    if fuentes is not None:
-        fuentes[coleccion] = Fuente(entrada, clase, separador, nombres, obligatorias)
-    return tipada
+    if all(blancos):
+        vacia = pl.all_horizontal(pl.col(c).str.strip_chars().eq("") for c in nombres)
+        celdas = celdas.filter(~vacia)
+        unicos = _unicos(celdas, nombres, pl, tal_cual)
+    return celdas, unicos, separador, nombres, obligatorias
 
 
 def _entre_campos(marco: Any, clase: type[Any], pl: Any) -> None:

@@ -58,14 +58,16 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
         validos.filter(trimestre).select("gestor", "nit"), on=["gestor", "nit"], how="semi"
     )
     contactadas = motor.compartir(contactadas)  # EC y EP la usan: una vez
+    # Los contactos válidos con ``_propia`` (de la cartera del gestor o no), con un solo cruce
+    # con la cartera: lo usan la cuenta de los de fuera del trimestre y el detalle.
+    propia = cartera.select("gestor", "nit").with_columns(_propia=nw.lit(value=True))
+    marcados = validos.join(propia, on=["gestor", "nit"], how="left")
+    de_la_cartera = ~nw.col("_propia").is_null()
     consultas: tuple[Any, ...] = (
         denominadores,
         por_gestor(contactadas),
         marco.group_by("_m").agg(nw.len().alias("_n")),
-        validos.filter(~trimestre)
-        .select("gestor", "nit")
-        .join(cartera, on=["gestor", "nit"], how="anti")
-        .select(nw.len().alias("n")),
+        marcados.filter(~trimestre, ~de_la_cartera).select(nw.len().alias("n")),
     )
     motor.anotar_excluidas(
         "contactos",
@@ -75,7 +77,7 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
         [Motivo.FUERA_DEL_TRIMESTRE],
     )
     if motor.detalle:
-        consultas += _consultas_detalle(motor, validos.filter(trimestre), validos, cartera)
+        consultas += _consultas_detalle(motor, marcados, trimestre, de_la_cartera, cartera)
 
     def interpretar(
         denominadores: Any, numeradores: Any, grupos: Any, fuera: Any, *detalle: Any
@@ -94,23 +96,20 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
 
 
 def _consultas_detalle(
-    motor: Motor, del_trimestre: Any, validos: Any, cartera: Any
+    motor: Motor, marcados: Any, trimestre: nw.Expr, de_la_cartera: nw.Expr, cartera: Any
 ) -> tuple[Any, ...]:
     """Las consultas del detalle de EC (como `indicadores.ec.resultado`): los contactos a la
     cartera del trimestre por tipo y medio, los de fuera de cartera del trimestre y las
-    empresas de la cartera con menos de `contactos_anuales` contactos en el año (R14, R15)."""
+    empresas de la cartera con menos de `contactos_anuales` contactos en el año (R14, R15).
+    `marcados`: los contactos válidos, cada uno con si es a la cartera de su gestor."""
     claves = ["gestor", "nit"]
-    en_el_anio = (
-        validos.join(cartera, on=claves, how="semi").group_by(*claves).agg(nw.len().alias("_veces"))
-    )
+    en_el_anio = marcados.filter(de_la_cartera).group_by(*claves).agg(nw.len().alias("_veces"))
     minimo = motor.ctx.parametros.contactos_anuales
     return (
-        del_trimestre.join(cartera, on=claves, how="semi")
+        marcados.filter(trimestre, de_la_cartera)
         .group_by("gestor", "tipo", "medio")
         .agg(nw.len().alias("n")),
-        del_trimestre.join(cartera, on=claves, how="anti")
-        .group_by("gestor")
-        .agg(nw.len().alias("n")),
+        marcados.filter(trimestre, ~de_la_cartera).group_by("gestor").agg(nw.len().alias("n")),
         cartera.join(en_el_anio, on=claves, how="left")
         .filter(nw.col("_veces").is_null() | (nw.col("_veces") < minimo))
         .select(*claves),
