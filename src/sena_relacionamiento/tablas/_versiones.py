@@ -21,8 +21,8 @@ MINIMOS: Final[Mapping[str, str]] = {
     "polars": "1.3",
     "pyarrow": "15",
     "duckdb": "1.3",
-    "dask": "2025.7.0",
-    "pyspark": "4.0.0",
+    "dask": "2025.4.0",
+    "pyspark": "3.5.0",
     "sqlframe": "3.45.0",
 }
 """La versión mínima de narwhals y de cada motor con que se prueba `tablas` (la de
