@@ -10,6 +10,7 @@ import subprocess
 import sys
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -605,3 +606,32 @@ def test_progreso_por_columnas_una_vez_por_archivo(
     else:
         assert codigo == EXITO
         assert len(lineas) == len(archivos)
+
+
+def test_un_campo_vacio_se_lee_como_texto_vacio_con_el_polars_instalado() -> None:
+    import polars as pl
+
+    from sena_relacionamiento.io import lector_columnas
+
+    esquema = {"a": pl.String, "b": pl.String}
+    leer: Any = pl.read_csv  # el argumento de vacíos cambia de nombre según la versión
+    celdas = leer(
+        io.BytesIO(b"a;b\n;x\n"),
+        separator=";",
+        quote_char=None,
+        schema=esquema,
+        **lector_columnas._vacio_es_texto(pl),
+    )
+    assert celdas.to_dicts() == [{"a": "", "b": "x"}]
+
+
+def test_un_polars_anterior_recibe_el_nombre_viejo_del_argumento_de_vacios() -> None:
+    from types import SimpleNamespace
+
+    from sena_relacionamiento.io import lector_columnas
+
+    def read_csv(datos: object, *, missing_utf8_is_empty_string: bool = False) -> None:
+        """La firma de `polars.read_csv` hasta 1.x, en lo que importa aquí."""
+
+    viejo = SimpleNamespace(read_csv=read_csv)
+    assert lector_columnas._vacio_es_texto(viejo) == {"missing_utf8_is_empty_string": True}

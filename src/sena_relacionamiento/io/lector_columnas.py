@@ -14,6 +14,7 @@ la carpeta y da el mismo error, con el mismo mensaje, que da siempre.
 from __future__ import annotations
 
 import codecs
+import inspect
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -144,6 +145,15 @@ def _lineas(datos: bytes, pl: Any) -> Any:
         quote_char=None,
         schema={_COLUMNA: pl.String},
     ).get_column(_COLUMNA)
+
+
+def _vacio_es_texto(pl: Any) -> dict[str, bool]:
+    """El argumento de `polars.read_csv` que lee un campo vacío como ``""`` y no como nulo:
+    ``missing_utf8_is_empty_string=True`` hasta polars 1.x, ``empty_string_is_null=False``
+    después (el nombre cambió; la cota inferior de polars es 1.3)."""
+    if "empty_string_is_null" in inspect.signature(pl.read_csv).parameters:
+        return {"empty_string_is_null": False}
+    return {"missing_utf8_is_empty_string": True}
 
 
 @attrs.frozen
@@ -367,7 +377,7 @@ def _celdas_rapidas(datos: bytes, clase: type[Any], pl: Any, *, con_fila: bool) 
             separator=separador,
             quote_char=None,
             schema=dict.fromkeys(nombres, pl.String),
-            empty_string_is_null=False,
+            **_vacio_es_texto(pl),
         )
     except pl.exceptions.PolarsError:
         return None  # una fila con un separador de más
