@@ -14,51 +14,32 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any, Final
 
-from sena_relacionamiento.acceso import CarpetaCompartida, Usuario
-from sena_relacionamiento.datos import DatosSeguimiento
-from sena_relacionamiento.enrutamiento import Destino
-from sena_relacionamiento.informe import Informe
-from sena_relacionamiento.parametros import Parametros
-from sena_relacionamiento.periodos import Periodo, Trimestre, Vigencia
-from sena_relacionamiento.regionales import Regional
-from sena_relacionamiento.registros import (
-    Ambiente,
-    Asignacion,
-    Contacto,
-    ContratoAprendizaje,
-    EmpresaCuota,
-    Evento,
-    Gestor,
-    LogroSismeg,
-    ServicioUsado,
-    Solicitud,
-)
-from sena_relacionamiento.relacionamiento import Relacionamiento
+import sena_relacionamiento as sena
 
 __all__ = ["FABRICAS", "registrar"]
 
 FABRICAS: Final[Sequence[tuple[type[Any], str]]] = (
-    (Regional, "regionales"),
-    (Periodo, "periodos"),
-    (Trimestre, "trimestres"),
-    (Vigencia, "vigencias"),
-    (Parametros, "parametros"),
-    (Gestor, "gestores"),
-    (Asignacion, "asignaciones"),
-    (Contacto, "contactos"),
-    (ServicioUsado, "servicios_usados"),
-    (Solicitud, "solicitudes"),
-    (Ambiente, "ambientes"),
-    (ContratoAprendizaje, "contratos"),
-    (EmpresaCuota, "empresas_cuota"),
-    (Evento, "eventos"),
-    (LogroSismeg, "logros"),
-    (Usuario, "usuarios"),
-    (CarpetaCompartida, "carpetas"),
-    (Destino, "destinos"),
-    (Relacionamiento, "relacionamientos"),
-    (DatosSeguimiento, "datos_seguimiento"),
-    (Informe, "informes"),
+    (sena.Regional, "regionales"),
+    (sena.Periodo, "periodos"),
+    (sena.Trimestre, "trimestres"),
+    (sena.Vigencia, "vigencias"),
+    (sena.Parametros, "parametros"),
+    (sena.Gestor, "gestores"),
+    (sena.Asignacion, "asignaciones"),
+    (sena.Contacto, "contactos"),
+    (sena.ServicioUsado, "servicios_usados"),
+    (sena.Solicitud, "solicitudes"),
+    (sena.Ambiente, "ambientes"),
+    (sena.ContratoAprendizaje, "contratos"),
+    (sena.EmpresaCuota, "empresas_cuota"),
+    (sena.Evento, "eventos"),
+    (sena.LogroSismeg, "logros"),
+    (sena.Usuario, "usuarios"),
+    (sena.CarpetaCompartida, "carpetas"),
+    (sena.Destino, "destinos"),
+    (sena.Relacionamiento, "relacionamientos"),
+    (sena.DatosSeguimiento, "datos_seguimiento"),
+    (sena.Informe, "informes"),
 )
 """Cada tipo público y el nombre de su estrategia en `estrategias`."""
 

@@ -57,7 +57,7 @@ from sena_relacionamiento.relacionamiento import (
     MATRIZ_RELACIONAMIENTO,
     Relacionamiento,
 )
-from sena_relacionamiento.testing._punto_de_entrada import FABRICAS
+from sena_relacionamiento.testing import _punto_de_entrada
 from sena_relacionamiento.testing.constructores import PERIODO, SERVICIOS
 
 __all__ = [
@@ -584,6 +584,6 @@ def informes(
 def registrar_estrategias() -> None:
     """Registra una estrategia por cada tipo público en `hypothesis`, para que
     ``st.from_type(Contacto)`` funcione donde el punto de entrada del paquete no corrió
-    (``HYPOTHESIS_NO_PLUGINS``). Llamarlo de nuevo no cambia nada."""
-    for tipo, nombre in FABRICAS:
-        st.register_type_strategy(tipo, globals()[nombre]())
+    (``HYPOTHESIS_NO_PLUGINS``): lo mismo que él (`_punto_de_entrada.registrar`). Llamarlo de
+    nuevo no cambia nada."""
+    _punto_de_entrada.registrar()
