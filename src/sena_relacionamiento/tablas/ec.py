@@ -119,9 +119,11 @@ def _consultas_detalle(
 def _detalle(calculo: Calculo, por_tipo: Any, fuera: Any, menos: Any) -> None:
     """El detalle de EC en los parciales de los gestores de la cartera."""
     c = columnas_de(por_tipo)
+    # Cada etiqueta distinta se lee una vez (hay pocas; los grupos son miles).
+    tipos = {v: TipoContacto.de(v, "tipo") for v in dict.fromkeys(c["tipo"])}
+    medios = {v: MedioContacto.de(v, "medio") for v in dict.fromkeys(c["medio"])}
     for id_gestor, tipo, medio, n in zip(c["gestor"], c["tipo"], c["medio"], c["n"], strict=True):
-        clave = (TipoContacto.de(tipo, "tipo"), MedioContacto.de(medio, "medio"))
-        calculo.gestor(id_gestor).frecuencias[clave] += int(n)
+        calculo.gestor(id_gestor).frecuencias[tipos[tipo], medios[medio]] += int(n)
     c = columnas_de(fuera)
     for id_gestor, n in zip(c["gestor"], c["n"], strict=True):
         calculo.gestor(id_gestor).cuentas["fuera_de_cartera"] = int(n)

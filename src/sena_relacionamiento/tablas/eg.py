@@ -24,6 +24,7 @@ from sena_relacionamiento.tablas._motor import (
     Paso,
     agrupar,
     clave,
+    codigo_de,
     columnas_de,
     entero,
     invalido,
@@ -68,8 +69,7 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
     ids = unicas.group_by("id").agg(nw.len().alias("n")).filter(nw.col("n") > 1).select("id")
     consulta = agrupar(
         unicas,
-        # Con el detalle (como `indicadores.eg`), también por servicio.
-        ["gestor", "regional", *(["servicio"] if motor.detalle else [])],
+        ["gestor", "regional"],
         pares,
         gestionadas=entero(
             ~nw.col("fecha_gestion").is_null()
@@ -78,7 +78,21 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
         antes=entero(antes),
     )
 
-    def interpretar(consulta: Any, filas: Any, n_unicas: Any, ids: Any) -> Calculo:
+    consultas: tuple[Any, ...] = (consulta, filas, unicas.select(nw.len().alias("n")), ids.head(1))
+    if motor.detalle:
+        # El detalle (como `indicadores.eg`): las recibidas que cuentan, por servicio. Aparte
+        # de `consulta`, solo con las que cuentan (las del mes): por servicio, las de todo el
+        # año serían muchos más grupos que leer en Python.
+        consultas += (
+            unicas.with_columns(codigo_de(pares))
+            .filter(nw.col("_m") == 0)
+            .group_by("gestor", "regional", "servicio")
+            .agg(nw.len().alias("_n")),
+        )
+
+    def interpretar(
+        consulta: Any, filas: Any, n_unicas: Any, ids: Any, *por_servicio: Any
+    ) -> Calculo:
         grupos = columnas_de(consulta)
         if any(grupos["antes"]):  # como en el núcleo, antes que las contradicciones
             invalido("solicitudes", unicas.filter(antes), "fecha_gestion")
@@ -105,13 +119,13 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
             parcial = motor.parcial(calculo, clave(id_gestor), mapa[valor])
             parcial.denominador += int(n)
             parcial.numerador += int(gestionadas)
-        if motor.detalle:
+        for detalle in por_servicio:
+            d = columnas_de(detalle)
             for id_gestor, valor, servicio, n in zip(
-                c["gestor"], c["regional"], c["servicio"], c["_n"], strict=True
+                d["gestor"], d["regional"], d["servicio"], d["_n"], strict=True
             ):
                 parcial = motor.parcial(calculo, clave(id_gestor), mapa[valor])
                 parcial.frecuencias[servicio] += int(n)
         return calculo
 
-    consultas = (consulta, filas, unicas.select(nw.len().alias("n")), ids.head(1))
     return Paso(consultas, interpretar)

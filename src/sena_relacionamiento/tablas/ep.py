@@ -47,25 +47,21 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
     )
     motivos = [motivo for _, motivo in pares]
     motor.anotar_excluidas("servicios", marco, motivos)
-    # Solo las filas del trimestre se cruzan con la cartera y las empresas contactadas; los
-    # pares distintos (empresa, servicio) se cuentan con una clave de texto.
+    # Solo las filas del trimestre se cruzan, una vez y por el NIT, con la cartera marcada con
+    # las empresas contactadas (una empresa tiene a lo sumo un gestor, R14); los pares
+    # distintos (empresa, servicio) se cuentan agrupando por las dos columnas.
+    marcada = cartera.join(
+        contactadas.select("nit", _contactada=nw.lit(value=True)), on="nit", how="left"
+    )
     cruzadas = (
         marco.filter(nw.col("_m") == 0)
-        .join(cartera, on="nit", how="left")
-        .join(
-            contactadas.with_columns(_contactada=nw.lit(value=True)),
-            on=["gestor", "nit"],
-            how="left",
-        )
-        .with_columns(
-            codigo_de(pares, desde=previos),
-            _par=nw.concat_str([nw.col("nit"), _servicio(t.marco)], separator="\x1f"),
-        )
+        .join(marcada, on="nit", how="left")
+        .with_columns(codigo_de(pares, desde=previos), _s=_servicio(t.marco))
     )
     motor.anotar_excluidas("servicios", cruzadas, motivos)
     # De los usos repetidos de un servicio en una empresa cuenta el primero en el orden de los
     # registros (como `indicadores.ep`): las filas de cada par con más de un uso.
-    par = ["gestor", "_par"]
+    par = ["gestor", "nit", "_s"]
     contadas = cruzadas.filter(nw.col("_m") == 0)
     motor.anotar_excluidas(
         "servicios",
@@ -75,25 +71,23 @@ def paso(motor: Motor, nativo: Any, cartera: Any, contactadas: Any) -> Paso[Calc
             how="semi",
         ).with_columns(_m=nw.lit(1, dtype=nw.Int64)),
         [Motivo.SERVICIO_REPETIDO],
-        grupo=nw.concat_str([nw.col("gestor"), nw.col("_par")], separator="\x1f"),
+        grupo=nw.concat_str([nw.col(c) for c in par], separator="\x1f"),
     )
+    # Los usos de cada par (gestor, empresa, servicio) por motivo: de aquí salen las cifras y
+    # el detalle (no `n_unique`, que Dask con varias particiones suma por partición).
+    por_par = cruzadas.group_by("gestor", "_m", "nit", "_s").agg(nw.len().alias("_k"))
     consultas: tuple[Any, ...] = (
         # Las filas que no se cruzan (las que se cruzan se cuentan en `cruzadas`).
         marco.filter(nw.col("_m") != 0).group_by("_m").agg(nw.len().alias("_n")),
-        # Los pares distintos en dos agrupaciones (no `n_unique`, que Dask con varias
-        # particiones suma por partición).
-        cruzadas.group_by("gestor", "_m", "_par")
-        .agg(nw.len().alias("_k"))
-        .group_by("gestor", "_m")
-        .agg(nw.col("_k").sum().alias("_n"), nw.len().alias("distintos")),
+        por_par.group_by("gestor", "_m").agg(
+            nw.col("_k").sum().alias("_n"), nw.len().alias("distintos")
+        ),
     )
     if motor.detalle:
         # El detalle (como `indicadores.ep`): por gestor, cuántas empresas tienen cada número
         # de servicios distintos.
         consultas += (
-            cruzadas.filter(nw.col("_m") == 0)
-            .group_by("gestor", "nit", "_par")
-            .agg(nw.len().alias("_k"))
+            por_par.filter(nw.col("_m") == 0)
             .group_by("gestor", "nit")
             .agg(nw.len().alias("_d"))
             .group_by("gestor", "_d")
