@@ -959,3 +959,51 @@ def test_sin_gestores_da_las_filas_de_informe(motor: str) -> None:
         eventos=[Evento(regional="41", fecha=date(2012, 3, 1), asistentes=3, razon="Feria")],
     )
     comparar(datos, Periodo(2012, 3), motor)
+
+
+# -- el detalle en cada motor -----------------------------------------------------------------
+
+
+def _desgloses(calculos: dict[Any, Any]) -> dict[Any, Any]:
+    """Lo que cada `Parcial` lleva (cifras y desgloses del detalle), sin ceros ni orden de las
+    listas: lo que de él leen los resultados."""
+
+    def parcial(p: Any) -> tuple[Any, ...]:
+        return (
+            p.numerador,
+            p.denominador,
+            {k: v for k, v in (p._cuentas or {}).items() if v},
+            dict(p._pesos or {}),
+            {k: v for k, v in (p._frecuencias or {}).items() if v},
+            {k: sorted(v) for k, v in (p._listas or {}).items()},
+        )
+
+    return {
+        indicador: (
+            {g: parcial(p) for g, p in c.por_gestor.items()},
+            {r: parcial(p) for r, p in c.sin_gestor.items()},
+        )
+        for indicador, c in calculos.items()
+    }
+
+
+@pytest.mark.parametrize("motor", ["pandas", "duckdb"])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datos=datos_seguimiento(), mes=st.integers(1, 12), variante=VARIANTES)
+def test_detalle_igual_en_cada_motor(
+    motor: str, datos: DatosSeguimiento, mes: int, variante: Variante
+) -> None:
+    """El detalle de los resultados (`Motor.detalle`: contactos por tipo y medio, empresas con
+    menos de 3 contactos, solicitudes por servicio, empresas con dos servicios…) es el mismo
+    en pandas y DuckDB que en polars, donde la línea de comandos lo compara con la vía pura
+    (tests/test_cli_motor.py)."""
+    from sena_relacionamiento.tablas._tabular import _calculos
+
+    def calculos(nombre: str) -> dict[Any, Any]:
+        marcos = {k: CONVERSORES[nombre](v) for k, v in _marcos(datos, variante).items()}
+        _, _, _, por_indicador, _ = _calculos(
+            periodo=Periodo(2012, mes), parametros=PARAMETROS_2012, tablas=marcos, detalle=True
+        )
+        return _desgloses(por_indicador)
+
+    assert calculos(motor) == calculos("polars")

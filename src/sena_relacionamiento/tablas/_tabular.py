@@ -25,7 +25,7 @@ from sena_relacionamiento.registros import Gestor
 from sena_relacionamiento.tablas import af, cartera, cv, ec, eg, em, ep, pe, sismeg
 from sena_relacionamiento.tablas._esquema import preparar
 from sena_relacionamiento.tablas._filas import columnas as columnas_de_filas
-from sena_relacionamiento.tablas._motor import Motor, Paso, ejecutar, recoger
+from sena_relacionamiento.tablas._motor import Motor, Paso, ejecutar, es_nulo, recoger
 from sena_relacionamiento.tablas._versiones import exigir_motor
 
 __all__ = ["COLUMNAS", "InformeTabular", "a_filas", "informe_tabular"]
@@ -97,8 +97,8 @@ def _gestores(nativo: Any, *, nombres: bool = False) -> list[Gestor]:
     Con `nombres`, con el nombre de cada uno (las salidas para personas lo muestran)."""
     t = preparar("gestores", nativo)
     datos: dict[str, list[Any]] = recoger(t.marco).to_dict(as_series=False)
-    if not nombres:
-        datos["nombre"] = [None] * len(datos["id"])
+    # Sin `nombres`, ninguno; con ellos, un nulo (el NaN de pandas) es un gestor sin nombre.
+    datos["nombre"] = [None if not nombres or es_nulo(v) else v for v in datos["nombre"]]
     # Cada rol y regional distintos se leen una vez; un valor inválido se deja tal cual para
     # que `Gestor` dé su error (con la fila).
     roles = _leidos(datos["rol"], lambda v: Rol.de(v, "rol"))
