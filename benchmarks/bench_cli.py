@@ -17,6 +17,7 @@ Imprime tiempos, RSS pico de cada proceso y las razones. No es una prueba: no af
     .venv/bin/python benchmarks/bench_cli.py --escala 0.25 --veces 3
     .venv/bin/python benchmarks/bench_cli.py --escala 0.25 --formato json
     .venv/bin/python benchmarks/bench_cli.py --carpeta /tmp/nacional   # la escribe una vez
+    .venv/bin/python benchmarks/bench_cli.py --carpeta /tmp/nacional --sin-puro --formato json
 
 Con ``--carpeta``, la carpeta se escribe solo si no tiene CSV (la escala es la de la primera
 vez) y se reusa en las corridas siguientes.
@@ -168,6 +169,11 @@ def main() -> None:
     argumentos.add_argument(
         "--carpeta", help="carpeta de los CSV: se escribe si no tiene ninguno; si no, se reusa"
     )
+    argumentos.add_argument(
+        "--sin-puro",
+        action="store_true",
+        help="no mide la CLI pura ni csv.reader (las más lentas): solo la vía por columnas",
+    )
     argumentos.add_argument("--escribir", metavar="CARPETA", help=argparse.SUPPRESS)
     opciones = argumentos.parse_args()
     python = sys.executable
@@ -196,9 +202,12 @@ def main() -> None:
         base += ["--formato", opciones.formato, "--salida", salida]
         ordenes: dict[str, list[str]] = {}
         for motor in _motores(cli):
+            if motor != "columnas" and opciones.sin_puro:
+                continue
             extra = ["--motor", motor] if motor else []
             ordenes[f"CLI {motor or 'puro'}"] = base + extra
-        ordenes["csv.reader"] = [python, "-c", PISO_CSV, str(carpeta)]
+        if not opciones.sin_puro:
+            ordenes["csv.reader"] = [python, "-c", PISO_CSV, str(carpeta)]
         ordenes["polars.read_csv"] = [python, "-c", PISO_POLARS, str(carpeta)]
         ordenes["polars + informe_tabular"] = [
             python, "-c", GUION_POLARS, str(carpeta), opciones.periodo,
