@@ -7,11 +7,14 @@ alfabético). Las dos vías (registros y tablas) dan lo mismo.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from datetime import date
 
 import pytest
 from _constructores import asignar, contactar, gestor
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sena_relacionamiento import (
     DatosSeguimiento,
@@ -20,6 +23,7 @@ from sena_relacionamiento import (
     Solicitud,
     informe,
 )
+from sena_relacionamiento._texto import clave_servicio
 from sena_relacionamiento.datos import Motivo
 from sena_relacionamiento.indicadores.eg import mas_solicitados
 
@@ -106,3 +110,15 @@ def test_r33_tablas_ep_con_un_servicio_nulo() -> None:
         MOTIVO_NULO: 1,
         Motivo.SERVICIO_REPETIDO: 1,
     }
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_r33_la_clave_de_un_nombre_ascii_es_la_de_la_regla_general(nombre: str) -> None:
+    # El atajo para ASCII da lo mismo que quitar tildes con NFKD (la regla general).
+    sin_tildes = unicodedata.normalize("NFKD", nombre.casefold())
+    general = "".join(c for c in sin_tildes if not unicodedata.combining(c))
+    assert clave_servicio(nombre) == " ".join(general.split())
+
+
+def test_r33_la_clave_de_un_nombre_con_tildes_las_quita() -> None:
+    assert clave_servicio(" Asesoría\tTÉCNICA ") == clave_servicio("asesoria tecnica")
