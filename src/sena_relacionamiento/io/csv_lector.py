@@ -543,7 +543,27 @@ def _conversion(
             return conversor(campo.default)
         return conversor(texto if lector is None else lector(texto))
 
-    return convertir, memos.setdefault((lector, conversor, campo.default), {})
+    clave = (lector, conversor, campo.default)
+    memoria = memos.get(clave)
+    if memoria is None:
+        memoria = memos[clave] = _Memoria(convertir)
+    return convertir, memoria
+
+
+class _Memoria(dict[str, object]):
+    """La memoria de una conversión: texto de la celda → valor del campo. Un texto que aún no
+    está se convierte al buscarlo (``memoria[texto]``) y queda guardado; si no se puede
+    convertir, sale el error del conversor (o `_Lento`) y no se guarda nada."""
+
+    __slots__ = ("convertir",)
+
+    def __init__(self, convertir: Callable[[str], object]) -> None:
+        super().__init__()
+        self.convertir = convertir
+
+    def __missing__(self, celda: str) -> object:
+        valor = self[celda] = self.convertir(celda)
+        return valor
 
 
 class _Conversor:
@@ -574,7 +594,7 @@ class _Conversor:
                 raise _Lento
             try:
                 return self.construir(*map(getitem, self.memorias, fila))
-            except KeyError:  # un texto nuevo en alguna columna: se convierte una vez
+            except KeyError:  # una memoria sin conversión propia: cada texto nuevo, una vez
                 for (convertir, memoria), celda in zip(self.conversiones, fila, strict=True):
                     if celda not in memoria:
                         memoria[celda] = convertir(celda)
@@ -596,13 +616,14 @@ def _recorrido_confiado(
     """Una función ``recorrer(lineas, registros, separador)`` que toma líneas del iterador
     `lineas`, parte cada una, busca cada celda en la memoria de su columna y agrega a
     `registros` el registro armado como `registros._constructor_confiado` (sin llamar a una
-    función por fila). Para en la primera línea que no puede hacer así (otra cantidad de
-    celdas, un texto que aún no está en la memoria, una comprobación entre campos que falla)
+    función por fila; un texto nuevo lo convierte la memoria, `_Memoria`). Para en la primera
+    línea que no puede hacer así (otra cantidad de celdas, una celda que no se convierte, una
+    comprobación entre campos que falla)
     y devuelve cuántas armó y esa línea (``None`` si se acabaron): esa fila va por
     `_Conversor.fila`, y el recorrido sigue con el mismo iterador.
 
     Escrita para la clase y sus columnas, como el constructor confiado (issue 15)."""
-    entorno: dict[str, Any] = {"DatoInvalido": DatoInvalido}
+    entorno: dict[str, Any] = {"DatoInvalido": DatoInvalido, "_Lento": _Lento}
     celdas = [f"c{i}" for i in range(len(nombres))]
     for i, memoria in enumerate(memorias):
         entorno[f"memoria{i}"] = memoria
@@ -620,7 +641,7 @@ def _recorrido_confiado(
             *(f"            {s}" for s in cuerpo),
             "            agregar(registro)",
             "            cuantos += 1",
-            "    except (KeyError, ValueError, DatoInvalido):",
+            "    except (KeyError, ValueError, DatoInvalido, _Lento):",
             "        return cuantos, linea",
             "    return cuantos, None",
         ]
