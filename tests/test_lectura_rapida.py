@@ -163,7 +163,7 @@ def test_la_lectura_por_lineas_no_sirve_sin_encabezado_ni_con_celdas_enormes() -
     clase = ARCHIVOS["asignaciones.csv"][1]
     limite = csv_lector.LIMITE_CELDA
 
-    def por_lineas(texto: str) -> object:
+    def por_lineas(texto: str) -> Any:
         return csv_lector._leer_por_lineas(texto, "asignaciones.csv", clase, ";", 0, limite, {})
 
     assert por_lineas("\n;;\n") is None

@@ -334,12 +334,14 @@ def _orden_informe(args: argparse.Namespace) -> None:
     if args.salida:
         comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
     # Sin el recolector de ciclos: leer y calcular crean millones de objetos sin ciclos, y
-    # cada pasada los recorre todos (issue 15); el proceso termina al escribir.
+    # cada pasada los recorre todos (issue 15). Los registros se liberan antes de volver a
+    # encenderlo: si no, su primera pasada los recorrería una vez más.
     with _sin_recolector():
         inf = filtrar(
             _cli_datos.informe_cli(args, periodo, p), regional=args.regional, gestor=args.gestor
         )
         contenido = generar(inf, args.formato)
+        del inf
     _entregar(args, contenido, f"Informe {periodo} en formato {args.formato} escrito")
 
 

@@ -633,17 +633,16 @@ def _recorrido_confiado(
         [
             "def recorrer(lineas, registros, separador):",
             "    agregar = registros.append",
-            "    cuantos = 0",
+            "    antes = len(registros)",
             "    linea = None",
             "    try:",
             "        for linea in lineas:",
             f"            {', '.join(celdas)}, = linea.split(separador)",
             *(f"            {s}" for s in cuerpo),
             "            agregar(registro)",
-            "            cuantos += 1",
             "    except (KeyError, ValueError, DatoInvalido, _Lento):",
-            "        return cuantos, linea",
-            "    return cuantos, None",
+            "        return len(registros) - antes, linea",
+            "    return len(registros) - antes, None",
         ]
     )
     exec(compile(codigo, f"<recorrido confiado de {clase.__name__}>", "exec"), entorno)
