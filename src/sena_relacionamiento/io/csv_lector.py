@@ -592,13 +592,8 @@ class _Conversor:
         try:
             if len(fila) != len(self.nombres):
                 raise _Lento
-            try:
-                return self.construir(*map(getitem, self.memorias, fila))
-            except KeyError:  # una memoria sin conversión propia: cada texto nuevo, una vez
-                for (convertir, memoria), celda in zip(self.conversiones, fila, strict=True):
-                    if celda not in memoria:
-                        memoria[celda] = convertir(celda)
-                return self.construir(*map(getitem, self.memorias, fila))
+            # Cada texto nuevo lo convierte su memoria (`_Memoria`), una vez.
+            return self.construir(*map(getitem, self.memorias, fila))
         except (DatoInvalido, _Lento):
             origen = _origen(self.archivo, inicio)
             return _registro(self.clase, self.nombres, self.obligatorias, fila, origen)
@@ -640,7 +635,7 @@ def _recorrido_confiado(
             f"            {', '.join(celdas)}, = linea.split(separador)",
             *(f"            {s}" for s in cuerpo),
             "            agregar(registro)",
-            "    except (KeyError, ValueError, DatoInvalido, _Lento):",
+            "    except (ValueError, DatoInvalido, _Lento):",
             "        return len(registros) - antes, linea",
             "    return len(registros) - antes, None",
         ]
