@@ -90,9 +90,103 @@ def test_la_via_rapida_da_lo_mismo_que_la_lenta(
         def convertir(celda: str) -> object:
             raise csv_lector._Lento
 
-        return convertir, {}
+        return convertir, csv_lector._Memoria(convertir)
 
     with monkeypatch.context() as m:
         m.setattr(csv_lector, "_conversion", siempre_lenta)
         lenta = _leer(contenido, archivo)
     assert rapida == lenta
+
+
+# --- La lectura por líneas (sin `csv.reader`) da lo mismo que `csv.reader` ---
+
+_VACIAS = ("", ";;", "  ", " ; ", "\t")
+
+
+@st.composite
+def _csv_con_formas(draw: st.DrawFn) -> tuple[str, bytes]:
+    """Un CSV de `_csv` con otros finales de línea (``\\r\\n``, ``\\r`` sueltos, mezclados),
+    filas vacías, la línea ``sep=;``, a veces unas comillas o una celda enorme."""
+    archivo, contenido = draw(_csv())
+    renglones = contenido.decode().split("\n")
+    for _ in range(draw(st.integers(0, 3))):
+        renglones.insert(draw(st.integers(0, len(renglones))), draw(st.sampled_from(_VACIAS)))
+    if draw(st.booleans()):
+        renglones.insert(0, "sep=;")
+    rara = draw(st.integers(0, 20))
+    if rara == 1 and len(renglones) > 1:
+        renglones[-2] += ';"x"'
+    elif rara == 2 and len(renglones) > 1:
+        renglones[1] += "x" * (csv_lector.LIMITE_CELDA + 1)
+    fin = draw(st.sampled_from(["\n", "\r\n", "\r", "mezcla"]))
+    if fin == "mezcla":
+        texto = "".join(r + draw(st.sampled_from(["\n", "\r\n", "\r"])) for r in renglones)
+    else:
+        texto = fin.join(renglones)
+    return archivo, ("\ufeff" + texto).encode()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(caso=_csv_con_formas(), bloque=st.sampled_from([csv_lector._BLOQUE, 1, 7, 40]))
+def test_r23_la_lectura_por_lineas_da_lo_mismo_que_csv_reader(
+    caso: tuple[str, bytes], bloque: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Los mismos registros, con las mismas líneas, o el mismo error: la lectura por líneas
+    (partidas por bloques de cualquier tamaño) no pierde ni inventa filas (R23)."""
+    archivo, contenido = caso
+    with monkeypatch.context() as m:
+        m.setattr(csv_lector, "_BLOQUE", bloque)
+        por_lineas = _leer(contenido, archivo)
+    with monkeypatch.context() as m:
+        m.setattr(csv_lector, "_leer_por_lineas", lambda *_: None)
+        con_csv = _leer(contenido, archivo)
+    assert por_lineas == con_csv
+
+
+@pytest.mark.parametrize(
+    ("texto", "fin"),
+    [
+        ("a;b\nc;d\n", "\n"),
+        ("a;b\r\nc;d\r\n", "\r\n"),
+        ("a;b\r\nc;d\n", None),  # mezclados
+        ("a;b\rc;d\r", None),  # `\r` sueltos
+        ("a;b\r\r\nc;d\r\n", None),
+        ('a;"b"\nc;d\n', None),  # comillas: las lee `csv.reader`
+        ("a;b\x00\nc;d\n", None),
+    ],
+)
+def test_el_fin_de_linea_que_parte_como_csv_reader(texto: str, fin: str | None) -> None:
+    assert csv_lector._fin_de_linea(texto) == fin
+
+
+def test_la_lectura_por_lineas_no_sirve_sin_encabezado_ni_con_celdas_enormes() -> None:
+    clase = ARCHIVOS["asignaciones.csv"][1]
+    limite = csv_lector.LIMITE_CELDA
+
+    def por_lineas(texto: str) -> Any:
+        return csv_lector._leer_por_lineas(texto, "asignaciones.csv", clase, ";", 0, limite, {})
+
+    assert por_lineas("\n;;\n") is None
+    assert por_lineas("gestor;nit\ng1;" + "9" * (limite + 1) + "\n") is None
+    leido = por_lineas("gestor;nit\n\ng1;900123456\n")
+    assert leido is not None
+    registros, lineas = leido
+    assert [r.nit for r in registros] == ["900123456"]
+    assert list(lineas) == [3]
+
+
+@pytest.mark.parametrize("activo", [True, False])
+def test_sin_recolector_deja_el_recolector_como_estaba(activo: bool) -> None:
+    import gc
+
+    antes = gc.isenabled()
+    try:
+        (gc.enable if activo else gc.disable)()
+        with csv_lector._sin_recolector():
+            assert not gc.isenabled()
+        assert gc.isenabled() is activo
+        with pytest.raises(ZeroDivisionError), csv_lector._sin_recolector():
+            1 / 0  # noqa: B018
+        assert gc.isenabled() is activo
+    finally:
+        (gc.enable if antes else gc.disable)()

@@ -732,3 +732,20 @@ def test_datos_iguales_son_iguales_y_con_el_mismo_hash() -> None:
     assert d1 == d2
     assert hash(d1) == hash(d2)
     assert d1 != datos([gestor("ana")], asignar("ana", nits(2)))
+
+
+def test_r23_una_coleccion_guarda_subclases_y_nombra_el_intruso() -> None:
+    """`tupla_de` (las colecciones de `DatosSeguimiento`): todos de la clase misma, una
+    subclase o un valor de otro tipo, que es un error con su posición."""
+    from sena_relacionamiento._conversores import tupla_de
+
+    class Propio(Asignacion):
+        pass
+
+    a = Asignacion(gestor="g1", nit="900123456")
+    b = Propio(gestor="g2", nit="800123456")
+    assert tupla_de([a, a], Asignacion, "asignaciones") == (a, a)
+    assert tupla_de([], Asignacion, "asignaciones") == ()
+    assert tupla_de([a, b], Asignacion, "asignaciones") == (a, b)
+    with pytest.raises(DatoInvalido, match=r"asignaciones\[2\]: se esperaba un Asignacion"):
+        tupla_de([a, b, "x"], Asignacion, "asignaciones")

@@ -43,6 +43,8 @@ def tupla_de(valores: object, clase: type[R], campo: str) -> tuple[R, ...]:
             f"se esperaba una colección de {clase.__name__}", campo=campo, valor=valores
         )
     tupla = tuple(valores)
+    if set(map(type, tupla)) <= {clase}:
+        return tupla  # todos de la clase misma (lo común): sin recorrerlos uno por uno
     for posicion, valor in enumerate(tupla):
         if not isinstance(valor, clase):
             raise DatoInvalido(

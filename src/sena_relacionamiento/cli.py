@@ -58,7 +58,7 @@ from sena_relacionamiento.enumeraciones import TipoEmpresa
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
 from sena_relacionamiento.fechas import fecha_bogota
 from sena_relacionamiento.io._archivos import comprobar_salida, motivo_de_sistema
-from sena_relacionamiento.io.csv_lector import ErroresDeLectura, leer_fecha
+from sena_relacionamiento.io.csv_lector import ErroresDeLectura, _sin_recolector, leer_fecha
 from sena_relacionamiento.io.escritores import FORMATOS, escribir_atomico, generar
 from sena_relacionamiento.io.filtros import filtrar
 from sena_relacionamiento.io.parametros import cargar_parametros
@@ -333,10 +333,15 @@ def _orden_informe(args: argparse.Namespace) -> None:
         raise DatoInvalido("la carpeta o el libro no existe", campo="--datos", valor=args.datos)
     if args.salida:
         comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
-    inf = filtrar(
-        _cli_datos.informe_cli(args, periodo, p), regional=args.regional, gestor=args.gestor
-    )
-    contenido = generar(inf, args.formato)
+    # Sin el recolector de ciclos: leer y calcular crean millones de objetos sin ciclos, y
+    # cada pasada los recorre todos (issue 15). Los registros se liberan antes de volver a
+    # encenderlo: si no, su primera pasada los recorrería una vez más.
+    with _sin_recolector():
+        inf = filtrar(
+            _cli_datos.informe_cli(args, periodo, p), regional=args.regional, gestor=args.gestor
+        )
+        contenido = generar(inf, args.formato)
+        del inf
     _entregar(args, contenido, f"Informe {periodo} en formato {args.formato} escrito")
 
 

@@ -411,22 +411,37 @@ def _constructor_confiado(clase: type[T], nombres: Sequence[str]) -> Callable[..
     ...     gestor="g1", fecha=date(2012, 3, 1), valor=5_000_000)
     True
     """
-    campos = attrs.fields(cast(Any, clase))
-    entorno: dict[str, Any] = {"nuevo": object.__new__, "clase": clase}
-    cuerpo = ["    registro = nuevo(clase)"]
-    for i, nombre in enumerate(nombres):
+    entorno: dict[str, Any] = {}
+    cuerpo = _sentencias_confiadas(clase, nombres, [f"v{i}" for i in range(len(nombres))], entorno)
+    argumentos = ", ".join(f"v{i}" for i in range(len(nombres)))
+    codigo = "\n".join(
+        [f"def construir({argumentos}):", *(f"    {s}" for s in cuerpo), "    return registro"]
+    )
+    exec(compile(codigo, f"<constructor confiado de {clase.__name__}>", "exec"), entorno)
+    return cast(Callable[..., T], entorno["construir"])
+
+
+def _sentencias_confiadas(
+    clase: type[Any], nombres: Sequence[str], valores: Sequence[str], entorno: dict[str, Any]
+) -> list[str]:
+    """(Uso interno, issue 15.) Las sentencias de Python que arman en ``registro`` un registro
+    de `clase` como `_constructor_confiado`: cada campo de `nombres` con la expresión de
+    `valores` en su posición (un valor ya convertido), los demás con su valor por omisión
+    convertido, y las comprobaciones entre campos. Pone en `entorno` los nombres que usan
+    (``nuevo``, ``clase``, ``poner0``…); quien las usa las compila con ese entorno."""
+    campos = attrs.fields(clase)
+    entorno.update({"nuevo": object.__new__, "clase": clase})
+    cuerpo = ["registro = nuevo(clase)"]
+    for i, (nombre, valor) in enumerate(zip(nombres, valores, strict=True)):
         entorno[f"poner{i}"] = getattr(clase, nombre).__set__
-        cuerpo.append(f"    poner{i}(registro, v{i})")
+        cuerpo.append(f"poner{i}(registro, {valor})")
     for j, campo in enumerate(a for a in campos if a.name not in nombres):
         entorno[f"fijar{j}"] = getattr(clase, campo.name).__set__
         entorno[f"omision{j}"] = _convertido(campo)
-        cuerpo.append(f"    fijar{j}(registro, omision{j})")
+        cuerpo.append(f"fijar{j}(registro, omision{j})")
     if hasattr(clase, "__attrs_post_init__"):
-        cuerpo.append("    registro.__attrs_post_init__()")
-    argumentos = ", ".join(f"v{i}" for i in range(len(nombres)))
-    codigo = "\n".join([f"def construir({argumentos}):", *cuerpo, "    return registro"])
-    exec(compile(codigo, f"<constructor confiado de {clase.__name__}>", "exec"), entorno)
-    return cast(Callable[..., T], entorno["construir"])
+        cuerpo.append("registro.__attrs_post_init__()")
+    return cuerpo
 
 
 def _convertido(campo: attrs.Attribute[Any]) -> object:

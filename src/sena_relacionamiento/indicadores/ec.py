@@ -52,9 +52,13 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto, previo: Previo | None = Non
     anterior: list[Contacto] = []
     fuera_de_ventana: list[Contacto] = []
     if previo is None:
+        # Listas y una cuenta al final (`Counter` de una lista, en C) en lugar de una cuenta
+        # por contacto: el recorrido pasa por los dos millones de contactos de un año nacional.
+        del_anio: list[str] = []  # la empresa de cada contacto del año a la cartera
+        del_trimestre: list[Contacto] = []
+        fuera_de: list[str] = []  # el gestor de cada contacto del trimestre fuera de cartera
         for contacto in datos.contactos:
-            gestor = contacto.gestor
-            propia = cartera.get(gestor)
+            propia = cartera.get(contacto.gestor)
             fecha = contacto.fecha
             if propia is None:
                 desconocido.append(contacto)
@@ -63,14 +67,18 @@ def calcular(datos: DatosSeguimiento, ctx: Contexto, previo: Previo | None = Non
             elif fecha < inicio_anio:
                 anterior.append(contacto)
             elif contacto.nit in propia:
-                en_el_anio[contacto.nit] += 1
+                del_anio.append(contacto.nit)
                 if fecha >= inicio_trimestre:
-                    contactadas[gestor].add(contacto.nit)
-                    por_tipo[gestor][contacto.tipo, contacto.medio] += 1
+                    del_trimestre.append(contacto)
             elif fecha >= inicio_trimestre:
-                fuera[gestor] += 1
+                fuera_de.append(contacto.gestor)
             else:
                 fuera_de_ventana.append(contacto)
+        en_el_anio.update(del_anio)
+        fuera.update(fuera_de)
+        for contacto in del_trimestre:
+            contactadas[contacto.gestor].add(contacto.nit)
+            por_tipo[contacto.gestor][contacto.tipo, contacto.medio] += 1
     else:
         desconocido.extend(previo.contactos_desconocidos)
         a_cartera, fuera_de_cartera = previo.a_cartera, previo.fuera_de_cartera

@@ -16,6 +16,7 @@ las pruebas de tests/test_indicador_ep.py corren cada caso trabajado por ambas v
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 from sena_relacionamiento._texto import clave_servicio
 from sena_relacionamiento.datos import DatosSeguimiento, Motivo, clave_de_orden
@@ -51,7 +52,8 @@ def calcular(
     usados: dict[str, dict[str, dict[str, ServicioUsado]]] = {g: {} for g in contactadas}
     excluidos: dict[str, list[ServicioUsado]] = {}
     recorrer: Sequence[ServicioUsado] = datos.servicios
-    clave_de: Callable[[str], str] = clave_servicio  # R33: un servicio, un nombre
+    # R33: un servicio, un nombre; la clave, una vez por nombre distinto.
+    clave_de: Callable[[str], str] = lru_cache(maxsize=None)(clave_servicio)
     if previo is not None:
         ordenados = previo.servicios.registros
         i, j = previo.servicios.tramo(ctx.inicio_anio, ctx.fin)

@@ -24,16 +24,19 @@ sena_relacionamiento.errores.DatoInvalido: asignaciones.csv, línea 2: nit: el d
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import difflib
+import gc
 import io
 import os
 import re
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from importlib.resources.abc import Traversable
+from itertools import chain
 from operator import getitem
 from types import MappingProxyType
 from typing import Any, Final, cast
@@ -57,6 +60,7 @@ from sena_relacionamiento.registros import (
     ServicioUsado,
     Solicitud,
     _constructor_confiado,
+    _sentencias_confiadas,
 )
 
 __all__ = [
@@ -539,7 +543,196 @@ def _conversion(
             return conversor(campo.default)
         return conversor(texto if lector is None else lector(texto))
 
-    return convertir, memos.setdefault((lector, conversor, campo.default), {})
+    clave = (lector, conversor, campo.default)
+    memoria = memos.get(clave)
+    if memoria is None:
+        memoria = memos[clave] = _Memoria(convertir)
+    return convertir, memoria
+
+
+class _Memoria(dict[str, object]):
+    """La memoria de una conversión: texto de la celda → valor del campo. Un texto que aún no
+    está se convierte al buscarlo (``memoria[texto]``) y queda guardado; si no se puede
+    convertir, sale el error del conversor (o `_Lento`) y no se guarda nada."""
+
+    __slots__ = ("convertir",)
+
+    def __init__(self, convertir: Callable[[str], object]) -> None:
+        super().__init__()
+        self.convertir = convertir
+
+    def __missing__(self, celda: str) -> object:
+        valor = self[celda] = self.convertir(celda)
+        return valor
+
+
+class _Conversor:
+    """Cómo pasar las filas de un archivo a registros, una vez leído su encabezado: la
+    conversión de cada columna con su memoria (`_conversion`), el constructor confiado y, para
+    recorrer muchas filas de una vez, `recorrido` (`_recorrido_confiado`)."""
+
+    def __init__(
+        self,
+        clase: type[Any],
+        archivo: str,
+        nombres: tuple[str, ...],
+        obligatorias: frozenset[str],
+        memos: dict[tuple[object, ...], dict[str, object]],
+    ) -> None:
+        self.clase, self.archivo = clase, archivo
+        self.nombres, self.obligatorias = nombres, obligatorias
+        self.conversiones = [_conversion(clase, nombre, memos) for nombre in nombres]
+        self.memorias = [memoria for _, memoria in self.conversiones]
+        self.construir: Callable[..., Registro] = _constructor_confiado(clase, nombres)
+
+    def fila(self, fila: list[str], inicio: int) -> Registro:
+        """El registro de una fila que empieza en la línea `inicio`: cada texto nuevo se
+        convierte una vez; ante cualquier problema, la fila se convierte como siempre
+        (`_registro`), que da el error con su archivo, su línea y su columna."""
+        try:
+            if len(fila) != len(self.nombres):
+                raise _Lento
+            # Cada texto nuevo lo convierte su memoria (`_Memoria`), una vez.
+            return self.construir(*map(getitem, self.memorias, fila))
+        except (DatoInvalido, _Lento):
+            origen = _origen(self.archivo, inicio)
+            return _registro(self.clase, self.nombres, self.obligatorias, fila, origen)
+
+    def recorrido(self) -> _Recorrido:
+        return _recorrido_confiado(self.clase, self.nombres, self.memorias)
+
+
+_Recorrido = Callable[[Iterator[str], list[Registro], str], tuple[int, str | None]]
+
+
+def _recorrido_confiado(
+    clase: type[Any], nombres: tuple[str, ...], memorias: list[dict[str, object]]
+) -> _Recorrido:
+    """Una función ``recorrer(lineas, registros, separador)`` que toma líneas del iterador
+    `lineas`, parte cada una, busca cada celda en la memoria de su columna y agrega a
+    `registros` el registro armado como `registros._constructor_confiado` (sin llamar a una
+    función por fila; un texto nuevo lo convierte la memoria, `_Memoria`). Para en la primera
+    línea que no puede hacer así (otra cantidad de celdas, una celda que no se convierte, una
+    comprobación entre campos que falla)
+    y devuelve cuántas armó y esa línea (``None`` si se acabaron): esa fila va por
+    `_Conversor.fila`, y el recorrido sigue con el mismo iterador.
+
+    Escrita para la clase y sus columnas, como el constructor confiado (issue 15)."""
+    entorno: dict[str, Any] = {"DatoInvalido": DatoInvalido, "_Lento": _Lento}
+    celdas = [f"c{i}" for i in range(len(nombres))]
+    for i, memoria in enumerate(memorias):
+        entorno[f"memoria{i}"] = memoria
+    valores = [f"memoria{i}[c{i}]" for i in range(len(nombres))]
+    cuerpo = _sentencias_confiadas(clase, nombres, valores, entorno)
+    codigo = "\n".join(
+        [
+            "def recorrer(lineas, registros, separador):",
+            "    agregar = registros.append",
+            "    antes = len(registros)",
+            "    linea = None",
+            "    try:",
+            "        for linea in lineas:",
+            f"            {', '.join(celdas)}, = linea.split(separador)",
+            *(f"            {s}" for s in cuerpo),
+            "            agregar(registro)",
+            "    except (ValueError, DatoInvalido, _Lento):",
+            "        return len(registros) - antes, linea",
+            "    return len(registros) - antes, None",
+        ]
+    )
+    exec(compile(codigo, f"<recorrido confiado de {clase.__name__}>", "exec"), entorno)
+    return cast(_Recorrido, entorno["recorrer"])
+
+
+@contextlib.contextmanager
+def _sin_recolector() -> Iterator[None]:
+    """Sin el recolector de ciclos mientras se leen millones de registros (issue 15): cada
+    pasada del recolector recorre los registros ya leídos, y leer no crea ciclos. Al salir
+    queda como estaba."""
+    activo = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if activo:
+            gc.enable()
+
+
+_BLOQUE: Final = 1 << 20
+"""Los caracteres (más el resto de la última línea) que se parten en líneas de una vez: sin
+una lista con todas las líneas del archivo en memoria."""
+
+
+def _fin_de_linea(texto: str) -> str | None:
+    """El fin de línea de `texto` si `csv.reader` partiría sus filas como `str.split`: sin
+    comillas ni bytes nulos, y todas las líneas terminadas en ``\n`` o todas en ``\r\n``;
+    ``None`` si no."""
+    if '"' in texto or "\x00" in texto:
+        return None
+    retornos = texto.count("\r")
+    if not retornos:
+        return "\n"
+    if retornos == texto.count("\r\n") == texto.count("\n"):
+        return "\r\n"
+    return None
+
+
+def _leer_por_lineas(
+    texto: str,
+    archivo: str,
+    clase: type[Any],
+    separador: str,
+    linea_sep: int,
+    limite: int,
+    memos: dict[tuple[object, ...], dict[str, object]],
+) -> tuple[list[Registro], array[int]] | None:
+    """`_leer` sin `csv.reader` cuando se puede (issue 15): con un solo fin de línea y sin
+    comillas (`_fin_de_linea`), cada fila es su línea partida por el separador, la misma que
+    da `csv.reader`. Las líneas se parten por bloques (`_BLOQUE`) y las filas se recorren con
+    `_recorrido_confiado`; una fila que este no arma (vacía, la línea ``sep=``, un texto
+    nuevo, un error) pasa por el mismo código que en `_leer_con_csv`, así que los registros,
+    sus líneas y los errores son los mismos. ``None`` (y `_leer_con_csv` lee el archivo) si
+    no hay encabezado, si el fin de línea no sirve o si una línea pasa de `limite`."""
+    fin = _fin_de_linea(texto)
+    if fin is None:
+        return None
+    registros: list[Registro] = []
+    lineas_de: array[int] = array("L")
+    conversor: _Conversor | None = None
+    recorrer: _Recorrido | None = None
+    siguiente = 1  # la línea de la próxima fila
+    desde = 0  # dónde empieza el bloque en `texto`
+    while desde <= len(texto):
+        hasta = texto.find(fin, desde + _BLOQUE)
+        hasta = len(texto) if hasta < 0 else hasta
+        lineas = texto[desde:hasta].split(fin)
+        desde = hasta + len(fin)
+        if max(map(len, lineas)) > limite:
+            return None  # una celda enorme: `csv.reader` dice cuál
+        pendientes = iter(lineas)
+        linea: str | None = next(pendientes)
+        while linea is not None:
+            if recorrer is not None:
+                cuantos, linea = recorrer(chain((linea,), pendientes), registros, separador)
+                lineas_de.extend(range(siguiente, siguiente + cuantos))
+                siguiente += cuantos
+                if linea is None:
+                    break
+            inicio, siguiente = siguiente, siguiente + 1
+            fila = linea.split(separador)
+            linea = next(pendientes, None)
+            if inicio == linea_sep or not "".join(fila).strip():
+                continue  # la línea sep= de Excel, o una fila toda vacía: no son registros
+            if conversor is None:
+                nombres, obligatorias = _encabezado(fila, archivo, clase, inicio)
+                conversor = _Conversor(clase, archivo, nombres, obligatorias, memos)
+                recorrer = conversor.recorrido()
+                continue
+            registros.append(conversor.fila(fila, inicio))
+            lineas_de.append(inicio)
+    if conversor is None:
+        return None  # sin encabezado: el error es el de `_leer_con_csv`
+    return registros, lineas_de
 
 
 def _leer(
@@ -559,16 +752,31 @@ def _leer(
     """
     texto = _decodificar(contenido, archivo)
     separador, linea_sep = _separador(texto)
-    lector = csv.reader(_renglones(texto), delimiter=separador, strict=True)
     limite = min(LIMITE_CELDA, csv.field_size_limit())
     memos = {} if memos is None else memos
+    with _sin_recolector():
+        leido = _leer_por_lineas(texto, archivo, clase, separador, linea_sep, limite, memos)
+        if leido is not None:
+            return leido
+        return _leer_con_csv(texto, archivo, clase, separador, linea_sep, limite, memos)
+
+
+def _leer_con_csv(
+    texto: str,
+    archivo: str,
+    clase: type[Any],
+    separador: str,
+    linea_sep: int,
+    limite: int,
+    memos: dict[tuple[object, ...], dict[str, object]],
+) -> tuple[list[Registro], array[int]]:
+    """`_leer` con `csv.reader`: comillas, finales de línea mezclados, celdas enormes,
+    archivos sin encabezado; da cada error de forma del CSV."""
+    lector = csv.reader(_renglones(texto), delimiter=separador, strict=True)
     registros: list[Registro] = []
     lineas = array("L")
     nombres: tuple[str, ...] = ()
-    obligatorias: frozenset[str] = frozenset()
-    conversiones: list[_Conversion] = []
-    memorias: list[dict[str, object]] = []
-    construir: Callable[..., Registro] = clase
+    conversor: _Conversor | None = None
     linea = 0
     try:
         for fila in lector:
@@ -581,26 +789,11 @@ def _leer(
                 )  # fmt: skip
             if inicio == linea_sep or not "".join(fila).strip():
                 continue  # la línea sep= de Excel, o una fila toda vacía: no son registros
-            if not nombres:
+            if conversor is None:
                 nombres, obligatorias = _encabezado(fila, archivo, clase, inicio)
-                conversiones = [_conversion(clase, nombre, memos) for nombre in nombres]
-                memorias = [memoria for _, memoria in conversiones]
-                construir = _constructor_confiado(clase, nombres)
+                conversor = _Conversor(clase, archivo, nombres, obligatorias, memos)
                 continue
-            try:
-                if len(fila) != len(nombres):
-                    raise _Lento
-                try:
-                    registro = construir(*map(getitem, memorias, fila))
-                except KeyError:  # un texto nuevo en alguna columna: se convierte una vez
-                    for (convertir, memoria), celda in zip(conversiones, fila, strict=True):
-                        if celda not in memoria:
-                            memoria[celda] = convertir(celda)
-                    registro = construir(*map(getitem, memorias, fila))
-            except (DatoInvalido, _Lento):
-                origen = _origen(archivo, inicio)
-                registro = _registro(clase, nombres, obligatorias, fila, origen)
-            registros.append(registro)
+            registros.append(conversor.fila(fila, inicio))
             lineas.append(inicio)
     except csv.Error as error:
         inicio = linea + 1
