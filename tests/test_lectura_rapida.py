@@ -90,7 +90,7 @@ def test_la_via_rapida_da_lo_mismo_que_la_lenta(
         def convertir(celda: str) -> object:
             raise csv_lector._Lento
 
-        return convertir, csv_lector._Memoria(convertir)
+        return csv_lector._Memoria(convertir)
 
     with monkeypatch.context() as m:
         m.setattr(csv_lector, "_conversion", siempre_lenta)

@@ -517,14 +517,10 @@ class _Lento(Exception):
     """La fila no se pudo convertir por la vía rápida: la lenta da el error exacto."""
 
 
-_Conversion = tuple[Callable[[str], object], dict[str, object]]
-
-
-def _conversion(
-    clase: type[Any], nombre: str, memos: dict[tuple[object, ...], dict[str, object]]
-) -> _Conversion:
-    """Cómo pasar una celda de la columna `nombre` al valor final del campo (el lector de la
-    celda y luego el conversor del registro) y la memoria de los textos ya convertidos.
+def _conversion(clase: type[Any], nombre: str, memos: _Memorias) -> _Memoria:
+    """La memoria de los textos de la columna `nombre` ya pasados al valor final del campo
+    (el lector de la celda y luego el conversor del registro; un texto nuevo se convierte al
+    buscarlo, `_Memoria`).
 
     La memoria se comparte entre los archivos de una lectura por (lector, conversor, valor por
     omisión): el mismo texto da el mismo valor, una sola vez por lectura, y los registros
@@ -547,7 +543,7 @@ def _conversion(
     memoria = memos.get(clave)
     if memoria is None:
         memoria = memos[clave] = _Memoria(convertir)
-    return convertir, memoria
+    return memoria
 
 
 class _Memoria(dict[str, object]):
@@ -566,6 +562,10 @@ class _Memoria(dict[str, object]):
         return valor
 
 
+_Memorias = dict[tuple[object, ...], _Memoria]
+"""Las memorias de una lectura, compartidas entre archivos (`_conversion`)."""
+
+
 class _Conversor:
     """Cómo pasar las filas de un archivo a registros, una vez leído su encabezado: la
     conversión de cada columna con su memoria (`_conversion`), el constructor confiado y, para
@@ -577,12 +577,11 @@ class _Conversor:
         archivo: str,
         nombres: tuple[str, ...],
         obligatorias: frozenset[str],
-        memos: dict[tuple[object, ...], dict[str, object]],
+        memos: _Memorias,
     ) -> None:
         self.clase, self.archivo = clase, archivo
         self.nombres, self.obligatorias = nombres, obligatorias
-        self.conversiones = [_conversion(clase, nombre, memos) for nombre in nombres]
-        self.memorias = [memoria for _, memoria in self.conversiones]
+        self.memorias = [_conversion(clase, nombre, memos) for nombre in nombres]
         self.construir: Callable[..., Registro] = _constructor_confiado(clase, nombres)
 
     def fila(self, fila: list[str], inicio: int) -> Registro:
@@ -606,16 +605,15 @@ _Recorrido = Callable[[Iterator[str], list[Registro], str], tuple[int, str | Non
 
 
 def _recorrido_confiado(
-    clase: type[Any], nombres: tuple[str, ...], memorias: list[dict[str, object]]
+    clase: type[Any], nombres: tuple[str, ...], memorias: list[_Memoria]
 ) -> _Recorrido:
     """Una función ``recorrer(lineas, registros, separador)`` que toma líneas del iterador
     `lineas`, parte cada una, busca cada celda en la memoria de su columna y agrega a
     `registros` el registro armado como `registros._constructor_confiado` (sin llamar a una
     función por fila; un texto nuevo lo convierte la memoria, `_Memoria`). Para en la primera
     línea que no puede hacer así (otra cantidad de celdas, una celda que no se convierte, una
-    comprobación entre campos que falla)
-    y devuelve cuántas armó y esa línea (``None`` si se acabaron): esa fila va por
-    `_Conversor.fila`, y el recorrido sigue con el mismo iterador.
+    comprobación entre campos que falla) y devuelve cuántas armó y esa línea (``None`` si se
+    acabaron): esa fila va por `_Conversor.fila`, y el recorrido sigue con el mismo iterador.
 
     Escrita para la clase y sus columnas, como el constructor confiado (issue 15)."""
     entorno: dict[str, Any] = {"DatoInvalido": DatoInvalido, "_Lento": _Lento}
@@ -684,7 +682,7 @@ def _leer_por_lineas(
     separador: str,
     linea_sep: int,
     limite: int,
-    memos: dict[tuple[object, ...], dict[str, object]],
+    memos: _Memorias,
 ) -> tuple[list[Registro], array[int]] | None:
     """`_leer` sin `csv.reader` cuando se puede (issue 15): con un solo fin de línea y sin
     comillas (`_fin_de_linea`), cada fila es su línea partida por el separador, la misma que
@@ -739,7 +737,7 @@ def _leer(
     contenido: bytes,
     archivo: str,
     clase: type[Any],
-    memos: dict[tuple[object, ...], dict[str, object]] | None = None,
+    memos: _Memorias | None = None,
 ) -> tuple[list[Registro], array[int]]:
     """Los registros de un CSV y la línea donde empieza cada uno.
 
@@ -768,7 +766,7 @@ def _leer_con_csv(
     separador: str,
     linea_sep: int,
     limite: int,
-    memos: dict[tuple[object, ...], dict[str, object]],
+    memos: _Memorias,
 ) -> tuple[list[Registro], array[int]]:
     """`_leer` con `csv.reader`: comillas, finales de línea mezclados, celdas enormes,
     archivos sin encabezado; da cada error de forma del CSV."""

@@ -173,7 +173,7 @@ def _tabla(
     entrada: Path,
     clase: type[Any],
     pl: Any,
-    memos: dict[tuple[object, ...], dict[str, object]],
+    memos: csv_lector._Memorias,
     fuentes: dict[str, Fuente] | None = None,
     coleccion: str = "",
 ) -> Any:
@@ -192,14 +192,12 @@ def _tabla(
     for columna in nombres:
         # La memoria de la vía pura, compartida entre archivos: un NIT de varios archivos se
         # convierte una vez.
-        convertir, memoria = csv_lector._conversion(clase, columna, memos)
+        memoria = csv_lector._conversion(clase, columna, memos)
         textos = unicos[columna]
-        for texto in [t for t in textos if t not in memoria]:
-            try:
-                memoria[texto] = convertir(texto)
-            except (DatoInvalido, csv_lector._Lento):
-                raise HayUnError from None
-        valores = [memoria[t] for t in textos]
+        try:
+            valores = [memoria[t] for t in textos]  # un texto nuevo se convierte al buscarlo
+        except (DatoInvalido, csv_lector._Lento):
+            raise HayUnError from None
         columnas[columna] = _reemplazo(columna, textos, valores, pl, todos=columna not in tal_cual)
     tipada = celdas.select(
         *(expr.alias(c) for c, expr in columnas.items()),
@@ -447,7 +445,7 @@ def leer_tablas(
     if errores or not encontrados:
         raise HayUnError
     tablas: dict[str, Any] = {}
-    memos: dict[tuple[object, ...], dict[str, object]] = {}
+    memos: csv_lector._Memorias = {}
     for tipo, entrada in encontrados.items():
         if entrada.name.lower().endswith(EXCEL):
             raise NoSoportado(f"{entrada.name} es un libro de Excel")
