@@ -380,6 +380,10 @@ _GESTORES = "id;rol;regional\r\nhui-01;Empresarial;Huila\r\nhui-02;Empresarial;H
         ("id;rol;region\nhui-01;Empresarial;Huila\n", False),  # un encabezado malo
         ("id;rol;regional\nhui-01;Empresarial;Huila", False),  # una sola fila
         ("sep=;\nid;rol;regional\n \n\n", False),  # nada tras el encabezado
+        # La primera fila empieza en blanco: polars 1.x lo quitaría, la lenta lo guarda.
+        ("id;rol;regional\n hui-01;Empresarial;Huila\nhui-02;Empresarial;Huila\n", False),
+        ("id;rol;regional\n\t;Empresarial;Huila\nhui-02;Empresarial;Huila\n", False),
+        ("id;rol;regional\n\r\nhui-01;Empresarial;Huila\nhui-02;Empresarial;Huila\n", False),
         # Cada línea cabe en el límite, la suma de las celdas más largas no: la lenta mide.
         (
             f"id;rol;regional\n{'a' * 20_000};Empresarial;Huila\nb;Empresarial;{'H' * 20_000}\n",

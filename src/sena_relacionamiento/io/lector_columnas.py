@@ -366,7 +366,8 @@ def _celdas_rapidas(datos: bytes, clase: type[Any], pl: Any, *, con_fila: bool) 
     for _ in range(linea):
         inicio = datos.index(b"\n", inicio) + 1
     resto = datos[inicio:]
-    if _BLANCO.match(resto):
+    if _BLANCO.match(resto) or resto[:1].isspace():
+        # polars 1.x quita los blancos del comienzo de lo que lee (la primera celda).
         return None
     try:
         celdas = pl.read_csv(
