@@ -10,6 +10,7 @@ from typing import Any
 from sena_relacionamiento import _cli_datos
 from sena_relacionamiento.errores import DatoInvalido
 from sena_relacionamiento.io._archivos import comprobar_salida
+from sena_relacionamiento.io.csv_lector import _sin_recolector
 from sena_relacionamiento.io.filtros import filtrar_serie
 from sena_relacionamiento.io.serie_escritores import FORMATOS_SERIE, generar_serie
 from sena_relacionamiento.parametros import PARAMETROS_2012
@@ -99,8 +100,12 @@ def ejecutar(args: argparse.Namespace) -> None:
     if args.salida:
         comprobar_salida(args.salida, datos=args.datos, forzar=args.forzar)
     _cli_datos.solo_puro(args, "la serie se calcula solo por la vía pura (por registros)")
-    datos = _cli_datos.cargar(args)
-    s = serie(datos, desde, hasta, parametros=parametros or PARAMETROS_2012)
-    s = filtrar_serie(s, regional=args.regional, gestor=args.gestor)
-    contenido = generar_serie(s, args.formato)
+    # Sin el recolector de ciclos, como ``informe``; los registros se liberan antes de volver
+    # a encenderlo.
+    with _sin_recolector():
+        datos = _cli_datos.cargar(args)
+        s = serie(datos, desde, hasta, parametros=parametros or PARAMETROS_2012)
+        s = filtrar_serie(s, regional=args.regional, gestor=args.gestor)
+        contenido = generar_serie(s, args.formato)
+        del datos, s
     _entregar(args, contenido, f"Serie {desde} a {hasta} en formato {args.formato} escrita")
