@@ -59,6 +59,14 @@ from sena_relacionamiento.registros import (
     Registro,
     ServicioUsado,
     Solicitud,
+    _c_gestor,
+    _c_gestor_opcional,
+    _c_id,
+    _c_nit,
+    _c_nit_opcional,
+    _c_nombre_opcional,
+    _c_razon,
+    _c_servicio,
     _constructor_confiado,
     _sentencias_confiadas,
 )
@@ -530,6 +538,24 @@ def _renglones(texto: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(io.BytesIO(texto.encode("utf-8")), encoding="utf-8", newline="")
 
 
+_TEXTO_NORMAL: Final = r"^[!-~]+(?: [!-~]+)*$"
+_NIT_NORMAL: Final = r"^[1-9][0-9]{0,14}$"
+_TAL_CUAL: Final[dict[object, str]] = {
+    _c_gestor: _TEXTO_NORMAL,
+    _c_gestor_opcional: _TEXTO_NORMAL,
+    _c_id: _TEXTO_NORMAL,
+    _c_nombre_opcional: _TEXTO_NORMAL,
+    _c_razon: _TEXTO_NORMAL,
+    _c_servicio: _TEXTO_NORMAL,
+    _c_nit: _NIT_NORMAL,
+    _c_nit_opcional: _NIT_NORMAL,
+}
+"""Conversor del registro → los textos que da tal cual (y sin error), sin llamarlo: un texto
+ASCII visible con espacios sueltos entre palabras (`texto`, `id_gestor`) y un NIT de cifras
+sin ceros a la izquierda ni más de 15 cifras (`normalizar_nit`). La lectura por columnas no
+los pasa por Python; la pura (`_conversion`) los guarda sin llamar al conversor."""
+
+
 class _Lento(Exception):
     """La fila no se pudo convertir por la vía rápida: la lenta da el error exacto."""
 
@@ -555,6 +581,15 @@ def _conversion(clase: type[Any], nombre: str, memos: _Memorias) -> _Memoria:
                 raise _Lento
             return conversor(campo.default)
         return conversor(texto if lector is None else lector(texto))
+
+    patron = _TAL_CUAL.get(conversor) if lector is None else None
+    if patron is not None:
+        tal_cual = re.compile(patron).fullmatch
+        convertir_todo = convertir
+
+        def convertir(celda: str) -> object:
+            # Un id, un gestor o un NIT ya normalizado (casi todos): sin llamar al conversor.
+            return celda if tal_cual(celda) else convertir_todo(celda)
 
     clave = (lector, conversor, campo.default)
     memoria = memos.get(clave)
