@@ -221,6 +221,7 @@ def test_las_columnas_de_pocos_valores_juntas_dan_lo_mismo(
     assert csv_lector._juntas(("gestor", "nit", "fecha", "tipo", "medio")) == 3
     assert csv_lector._juntas(("nit", "fecha", "servicio")) == 0
     assert csv_lector._juntas(("gestor", "nit", "medio")) == 0
+    assert csv_lector._juntas(("fecha", "tipo")) == 2  # todas de pocos valores
     buena = "g2;800.123.456;11/03/2012;mantenimiento;telefonico"
     contenido = "\n".join(["gestor;nit;fecha;tipo;medio", buena, buena, fila, buena, fila, ""])
     with monkeypatch.context() as m:
