@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sena_relacionamiento.errores import DatoInvalido
@@ -127,15 +127,22 @@ def _csv_con_formas(draw: st.DrawFn) -> tuple[str, bytes]:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
-@given(caso=_csv_con_formas(), bloque=st.sampled_from([csv_lector._BLOQUE, 1, 7, 40]))
+@given(
+    caso=_csv_con_formas(),
+    bloque=st.sampled_from([csv_lector._BLOQUE, 1, 7, 40]),
+    limite=st.sampled_from([csv_lector._LIMITE_GRUPO, 0, 1]),
+)
 def test_r23_la_lectura_por_lineas_da_lo_mismo_que_csv_reader(
-    caso: tuple[str, bytes], bloque: int, monkeypatch: pytest.MonkeyPatch
+    caso: tuple[str, bytes], bloque: int, limite: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Los mismos registros, con las mismas líneas, o el mismo error: la lectura por líneas
-    (partidas por bloques de cualquier tamaño) no pierde ni inventa filas (R23)."""
+    (partidas por bloques de cualquier tamaño, con las últimas columnas de pocos valores
+    buscadas juntas o, pasado el límite de su memoria, una por una) no pierde ni inventa
+    filas (R23)."""
     archivo, contenido = caso
     with monkeypatch.context() as m:
         m.setattr(csv_lector, "_BLOQUE", bloque)
+        m.setattr(csv_lector, "_LIMITE_GRUPO", limite)
         por_lineas = _leer(contenido, archivo)
     with monkeypatch.context() as m:
         m.setattr(csv_lector, "_leer_por_lineas", lambda *_: None)
@@ -190,3 +197,60 @@ def test_sin_recolector_deja_el_recolector_como_estaba(activo: bool) -> None:
         assert gc.isenabled() is activo
     finally:
         (gc.enable if antes else gc.disable)()
+
+
+@pytest.mark.parametrize("limite", [csv_lector._LIMITE_GRUPO, 0, 2])
+@pytest.mark.parametrize(
+    "fila",
+    [
+        "g1;900123456;10/03/2012;Nuevo;Visita",  # la buena
+        "g1;900123456;10/03/2012;Nuevo;Visita;sobra",  # una celda de más en el grupo
+        "g1;900123456;10/03/2012;Nuevo",  # una de menos
+        "g1;900123456",  # sin el grupo
+        "g1;900123456;31/02/2012;Nuevo;Visita",  # una fecha mala en el grupo
+        "g1;900123456;10/03/2012;Nuevo;correo",  # un medio malo
+        ";;;;",
+    ],
+)
+def test_las_columnas_de_pocos_valores_juntas_dan_lo_mismo(
+    fila: str, limite: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fecha, tipo y medio de los contactos se buscan juntos (`_juntas`, `_grupo`): con la
+    memoria del grupo o sin ella (pasado `_LIMITE_GRUPO`), una fila buena, corta, larga o
+    con una celda mala da lo mismo que `csv.reader`."""
+    assert csv_lector._juntas(("gestor", "nit", "fecha", "tipo", "medio")) == 3
+    assert csv_lector._juntas(("nit", "fecha", "servicio")) == 0
+    assert csv_lector._juntas(("gestor", "nit", "medio")) == 0
+    assert csv_lector._juntas(("fecha", "tipo")) == 2  # todas de pocos valores
+    buena = "g2;800.123.456;11/03/2012;mantenimiento;telefonico"
+    contenido = "\n".join(["gestor;nit;fecha;tipo;medio", buena, buena, fila, buena, fila, ""])
+    with monkeypatch.context() as m:
+        m.setattr(csv_lector, "_BLOQUE", 30)
+        m.setattr(csv_lector, "_LIMITE_GRUPO", limite)
+        por_lineas = _leer(contenido.encode(), "contactos.csv")
+    with monkeypatch.context() as m:
+        m.setattr(csv_lector, "_leer_por_lineas", lambda *_: None)
+        con_csv = _leer(contenido.encode(), "contactos.csv")
+    assert por_lineas == con_csv
+
+
+_PEDAZOS = ("", ";", ",", " ", "\t", "\r", "\n", "\r\n", "sep=;", "SEP=,", "a,b", "x;y;z", "g\tz")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    texto=st.lists(st.sampled_from(_PEDAZOS), max_size=12).map("".join),
+    cabeza=st.integers(0, 30),
+)
+@example(texto="\n\na;b\n", cabeza=3)  # la línea cortada en la cabeza: se busca en todo
+@example(texto="a;b\nc,d\n", cabeza=5)  # entera en la cabeza
+@example(texto="\n;\n \n", cabeza=2)  # ninguna con algo
+def test_el_separador_buscado_en_la_cabeza_es_el_de_todo_el_archivo(
+    texto: str, cabeza: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`_separador` busca la primera línea con algo en los primeros `_CABEZA` caracteres y,
+    si no está entera ahí, en todo el texto: da lo mismo que buscar siempre en todo."""
+    entero = csv_lector._separador(texto)
+    with monkeypatch.context() as m:
+        m.setattr(csv_lector, "_CABEZA", cabeza)
+        assert csv_lector._separador(texto) == entero

@@ -59,6 +59,14 @@ from sena_relacionamiento.registros import (
     Registro,
     ServicioUsado,
     Solicitud,
+    _c_gestor,
+    _c_gestor_opcional,
+    _c_id,
+    _c_nit,
+    _c_nit_opcional,
+    _c_nombre_opcional,
+    _c_razon,
+    _c_servicio,
     _constructor_confiado,
     _sentencias_confiadas,
 )
@@ -401,20 +409,37 @@ def _encabezado(
 
 _SEP_EXCEL: Final = re.compile(r"sep=(.)", re.IGNORECASE)
 
+_CABEZA: Final = 1 << 16
+"""Los caracteres del principio de un CSV donde `_separador` busca primero la primera línea
+con algo."""
+
+
+def _primera_con_algo(texto: str) -> tuple[int, str, bool]:
+    """El número y el texto de la primera línea de `texto` con algo más que separadores y
+    espacios (0 y la primera línea si no la hay), y si esa línea termina antes del final de
+    `texto` (entonces es la misma en cualquier texto que empiece como `texto`)."""
+    leidos = 0
+    primera = ""
+    for n, linea in enumerate(_renglones(texto), start=1):
+        leidos += len(linea)
+        if n == 1:
+            primera = linea
+        if linea.strip(" \t;,\r\n"):
+            return n, linea, leidos < len(texto)
+    return 0, primera, False
+
 
 def _separador(texto: str) -> tuple[str, int]:
     """El separador y la línea de la indicación ``sep=;`` de Excel (0 si no la hay).
 
     Con la indicación, el separador es el que dice. Si no, es ``;``, ``,`` o el tabulador:
-    el que más aparece en la primera línea con algo (``,`` si empatan).
+    el que más aparece en la primera línea con algo (``,`` si empatan). Esa línea se busca en
+    la cabeza del archivo (`_CABEZA`) y, si no está entera ahí, en todo el archivo: sin
+    copiar entero un archivo de cien megabytes para leer su primera línea (issue 15).
     """
-    numero, primera = 0, ""
-    for n, linea in enumerate(_renglones(texto), start=1):
-        if n == 1:
-            primera = linea
-        if linea.strip(" \t;,\r\n"):
-            numero, primera = n, linea
-            break
+    numero, primera, entera = _primera_con_algo(texto[:_CABEZA])
+    if not entera and len(texto) > _CABEZA:
+        numero, primera, _ = _primera_con_algo(texto)
     sep = _SEP_EXCEL.fullmatch(primera.rstrip("\r\n").strip(" "))
     if sep:
         return sep[1], numero
@@ -513,6 +538,24 @@ def _renglones(texto: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(io.BytesIO(texto.encode("utf-8")), encoding="utf-8", newline="")
 
 
+_TEXTO_NORMAL: Final = r"^[!-~]+(?: [!-~]+)*$"
+_NIT_NORMAL: Final = r"^[1-9][0-9]{0,14}$"
+_TAL_CUAL: Final[dict[object, str]] = {
+    _c_gestor: _TEXTO_NORMAL,
+    _c_gestor_opcional: _TEXTO_NORMAL,
+    _c_id: _TEXTO_NORMAL,
+    _c_nombre_opcional: _TEXTO_NORMAL,
+    _c_razon: _TEXTO_NORMAL,
+    _c_servicio: _TEXTO_NORMAL,
+    _c_nit: _NIT_NORMAL,
+    _c_nit_opcional: _NIT_NORMAL,
+}
+"""Conversor del registro → los textos que da tal cual (y sin error), sin llamarlo: un texto
+ASCII visible con espacios sueltos entre palabras (`texto`, `id_gestor`) y un NIT de cifras
+sin ceros a la izquierda ni más de 15 cifras (`normalizar_nit`). La lectura por columnas no
+los pasa por Python; la pura (`_conversion`) los guarda sin llamar al conversor."""
+
+
 class _Lento(Exception):
     """La fila no se pudo convertir por la vía rápida: la lenta da el error exacto."""
 
@@ -538,6 +581,15 @@ def _conversion(clase: type[Any], nombre: str, memos: _Memorias) -> _Memoria:
                 raise _Lento
             return conversor(campo.default)
         return conversor(texto if lector is None else lector(texto))
+
+    patron = _TAL_CUAL.get(conversor) if lector is None else None
+    if patron is not None:
+        tal_cual = re.compile(patron).fullmatch
+        convertir_todo = convertir
+
+        def convertir(celda: str) -> object:
+            # Un id, un gestor o un NIT ya normalizado (casi todos): sin llamar al conversor.
+            return celda if tal_cual(celda) else convertir_todo(celda)
 
     clave = (lector, conversor, campo.default)
     memoria = memos.get(clave)
@@ -604,6 +656,50 @@ class _Conversor:
 _Recorrido = Callable[[Iterator[str], list[Registro], str], tuple[int, str | None]]
 
 
+_POCOS_VALORES: Final = frozenset(
+    {"fecha", "fecha_gestion", "tipo", "medio", "rol", "regional", "obligada", "monetiza"}
+)
+"""Las columnas de pocos textos distintos (fechas, etiquetas, regionales, sí/no): las que
+`_recorrido_confiado` busca juntas cuando cierran la fila."""
+
+_LIMITE_GRUPO: Final = 1 << 16
+"""Cuántos textos guarda la memoria de las columnas buscadas juntas antes de que el recorrido
+vuelva a buscarlas una por una (fechas con hora: casi un texto distinto por fila)."""
+
+
+def _juntas(nombres: tuple[str, ...]) -> int:
+    """Cuántas columnas del final de `nombres` busca juntas `_recorrido_confiado`: las de
+    `_POCOS_VALORES` seguidas al final, si son al menos dos (si no, 0).
+
+    >>> _juntas(("gestor", "nit", "fecha", "tipo", "medio"))
+    3
+    >>> _juntas(("gestor", "fecha", "valor"))
+    0
+    """
+    cuantas = 0
+    for nombre in reversed(nombres):
+        if nombre not in _POCOS_VALORES:
+            break
+        cuantas += 1
+    return cuantas if cuantas >= 2 else 0
+
+
+def _grupo(memorias: list[_Memoria], separador: str) -> _Memoria:
+    """La memoria de las últimas columnas buscadas juntas: el texto de esas celdas con sus
+    separadores (``"18/07/2012;Nuevo;Visita"``) → la tupla de sus valores, cada uno de la
+    memoria de su columna (el mismo objeto). Otra cantidad de celdas, o una que no se
+    convierte, es el error de la memoria (o `_Lento`): la fila va por la vía de siempre."""
+    cuantas = len(memorias)
+
+    def convertir(texto: str) -> object:
+        celdas = texto.split(separador)
+        if len(celdas) != cuantas:
+            raise _Lento
+        return tuple(map(getitem, memorias, celdas))
+
+    return _Memoria(convertir)
+
+
 def _recorrido_confiado(
     clase: type[Any], nombres: tuple[str, ...], memorias: list[_Memoria]
 ) -> _Recorrido:
@@ -615,24 +711,62 @@ def _recorrido_confiado(
     comprobación entre campos que falla) y devuelve cuántas armó y esa línea (``None`` si se
     acabaron): esa fila va por `_Conversor.fila`, y el recorrido sigue con el mismo iterador.
 
+    Las columnas de pocos valores que cierran la fila (`_juntas`: en los contactos, fecha,
+    tipo y medio, unas 1.600 combinaciones) se buscan juntas, como un solo texto, en una
+    memoria más (`_grupo`, una por separador): la línea se parte en tres celdas y no en cinco,
+    con tres búsquedas. Si esa memoria pasa de `_LIMITE_GRUPO` textos, las líneas que siguen
+    (desde la próxima llamada) se parten en todas sus celdas, como sin grupo.
+
     Escrita para la clase y sus columnas, como el constructor confiado (issue 15)."""
     entorno: dict[str, Any] = {"DatoInvalido": DatoInvalido, "_Lento": _Lento}
-    celdas = [f"c{i}" for i in range(len(nombres))]
+    n = len(nombres)
+    celdas = [f"c{i}" for i in range(n)]
     for i, memoria in enumerate(memorias):
         entorno[f"memoria{i}"] = memoria
-    valores = [f"memoria{i}[c{i}]" for i in range(len(nombres))]
+    valores = [f"memoria{i}[c{i}]" for i in range(n)]
     cuerpo = _sentencias_confiadas(clase, nombres, valores, entorno)
+    una_por_una = [
+        "        for linea in lineas:",
+        f"            {', '.join(celdas)}, = linea.split(separador)",
+        *(f"            {s}" for s in cuerpo),
+        "            agregar(registro)",
+    ]
+    juntas = _juntas(nombres)
+    if juntas:
+        sueltas = n - juntas
+        grupos: dict[str, _Memoria] = {}
+        entorno.update(
+            grupos=grupos, grupo_de=lambda s: _grupo(memorias[sueltas:], s), LIMITE=_LIMITE_GRUPO
+        )
+        resto = [f"v{i}" for i in range(sueltas, n)]
+        cuerpo_junto = _sentencias_confiadas(clase, nombres, [*valores[:sueltas], *resto], entorno)
+        preparar = [
+            "    grupo = grupos.get(separador)",
+            "    if grupo is None:",
+            "        grupo = grupos[separador] = grupo_de(separador)",
+        ]
+        recorridos = [
+            "        if len(grupo) < LIMITE:",
+            "            for linea in lineas:",
+            f"                {', '.join([*celdas[:sueltas], 'g'])}, ="
+            f" linea.split(separador, {sueltas})",
+            f"                {', '.join(resto)}, = grupo[g]",
+            *(f"                {s}" for s in cuerpo_junto),
+            "                agregar(registro)",
+            "            return len(registros) - antes, None",
+            *una_por_una,
+        ]
+    else:
+        preparar, recorridos = [], una_por_una
     codigo = "\n".join(
         [
             "def recorrer(lineas, registros, separador):",
             "    agregar = registros.append",
             "    antes = len(registros)",
             "    linea = None",
+            *preparar,
             "    try:",
-            "        for linea in lineas:",
-            f"            {', '.join(celdas)}, = linea.split(separador)",
-            *(f"            {s}" for s in cuerpo),
-            "            agregar(registro)",
+            *recorridos,
             "    except (ValueError, DatoInvalido, _Lento):",
             "        return len(registros) - antes, linea",
             "    return len(registros) - antes, None",

@@ -25,7 +25,6 @@ from typing import Any, Final
 
 import attrs
 
-from sena_relacionamiento import registros
 from sena_relacionamiento.enumeraciones import EnumSena
 from sena_relacionamiento.errores import DatoInvalido, ErrorSena
 from sena_relacionamiento.informe import Informe, _consolidar, _Exclusiones
@@ -242,22 +241,9 @@ obligatorias."""
 _ALFANUMERICO: Final = re.compile(rb"[0-9A-Za-z]")
 
 
-_TEXTO_NORMAL: Final = r"^[!-~]+(?: [!-~]+)*$"
-_NIT_NORMAL: Final = r"^[1-9][0-9]{0,14}$"
-_TAL_CUAL: Final[dict[object, str]] = {
-    registros._c_gestor: _TEXTO_NORMAL,
-    registros._c_gestor_opcional: _TEXTO_NORMAL,
-    registros._c_id: _TEXTO_NORMAL,
-    registros._c_nombre_opcional: _TEXTO_NORMAL,
-    registros._c_razon: _TEXTO_NORMAL,
-    registros._c_servicio: _TEXTO_NORMAL,
-    registros._c_nit: _NIT_NORMAL,
-    registros._c_nit_opcional: _NIT_NORMAL,
-}
-"""Conversor del registro → los textos que da tal cual (y sin error), sin llamarlo: un texto
-ASCII visible con espacios sueltos entre palabras (`texto`, `id_gestor`) y un NIT de cifras
-sin ceros a la izquierda ni más de 15 cifras (`normalizar_nit`). Esos textos no pasan por
-Python; los demás, sí."""
+_TAL_CUAL: Final = csv_lector._TAL_CUAL
+"""Conversor del registro → los textos que da tal cual (y sin error), sin llamarlo
+(`csv_lector._TAL_CUAL`): en polars, esos textos no pasan por Python; los demás, sí."""
 
 
 def _tal_cual(clase: type[Any], nombres: tuple[str, ...]) -> dict[str, str]:
