@@ -254,3 +254,24 @@ def test_el_separador_buscado_en_la_cabeza_es_el_de_todo_el_archivo(
     with monkeypatch.context() as m:
         m.setattr(csv_lector, "_CABEZA", cabeza)
         assert csv_lector._separador(texto) == entero
+
+
+@pytest.mark.parametrize("activo", [True, False])
+def test_leer_carpeta_sin_recolector_entre_archivos(activo: bool) -> None:
+    """El recolector de ciclos queda apagado en toda la lectura de la carpeta (también entre
+    un archivo y otro, cuando se avisa el avance) y, al terminar, como estaba (issue 15)."""
+    import gc
+
+    from sena_relacionamiento.datos_ejemplo import carpeta_de_ejemplo
+    from sena_relacionamiento.io.csv_lector import leer_carpeta
+
+    vistos: list[bool] = []
+    antes = gc.isenabled()
+    try:
+        (gc.enable if activo else gc.disable)()
+        leer_carpeta(carpeta_de_ejemplo(), avance=lambda _n, _c: vistos.append(gc.isenabled()))
+        assert gc.isenabled() is activo
+    finally:
+        (gc.enable if antes else gc.disable)()
+    assert len(vistos) > 1
+    assert not any(vistos)

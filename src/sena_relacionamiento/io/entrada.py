@@ -34,6 +34,7 @@ from sena_relacionamiento.io.csv_lector import (
     LIMITE_ERRORES,
     ErroresDeLectura,
     _leer,
+    _sin_recolector,
     _tipo,
     codificacion,
 )
@@ -283,20 +284,23 @@ def leer_carpeta(
     leidos: dict[str, _Leidos] = {}
     memos: dict[Any, Any] = {}
     completo = True
-    for tipo, entrada in encontrados.items():
-        if len(errores) >= LIMITE_ERRORES:
-            completo = False  # quedan archivos sin leer
-            break
-        try:
-            leidos[tipo] = _leer_archivo(entrada, tipo, notas, memos)
-            if avance is not None:
-                avance(entrada.name, len(leidos[tipo].registros))
-        except DatoInvalido as error:
-            errores.append(error)
-        except OSError as error:
-            motivo = f"no se pudo leer: {motivo_de_sistema(error)}"
-            errores.append(DatoInvalido(motivo, campo="archivo", valor=entrada.name))
-    return _reunir(leidos, errores, completo)
+    # Sin el recolector de ciclos en toda la carpeta, no solo en cada CSV: entre un archivo y
+    # otro, cada pasada recorría los registros ya leídos (issue 15).
+    with _sin_recolector():
+        for tipo, entrada in encontrados.items():
+            if len(errores) >= LIMITE_ERRORES:
+                completo = False  # quedan archivos sin leer
+                break
+            try:
+                leidos[tipo] = _leer_archivo(entrada, tipo, notas, memos)
+                if avance is not None:
+                    avance(entrada.name, len(leidos[tipo].registros))
+            except DatoInvalido as error:
+                errores.append(error)
+            except OSError as error:
+                motivo = f"no se pudo leer: {motivo_de_sistema(error)}"
+                errores.append(DatoInvalido(motivo, campo="archivo", valor=entrada.name))
+        return _reunir(leidos, errores, completo)
 
 
 def leer_libro(
