@@ -16,6 +16,7 @@ import itertools
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
@@ -316,3 +317,37 @@ def test_dask_reparte_una_tabla_de_una_particion(monkeypatch: pytest.MonkeyPatch
     assert preparar("eventos", marco).marco.to_native().npartitions == 5
     cuatro = marco.repartition(npartitions=4)
     assert preparar("eventos", cuatro).marco.to_native().npartitions == 4
+
+
+@pytest.mark.parametrize("motor", [m for m in MOTORES if m.values[0] == "spark"])
+def test_spark_persiste_lo_que_reusan_varias_consultas_y_lo_suelta(
+    motor: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18: en Spark, lo que usan varias consultas (la cartera, las empresas contactadas,
+    los contactos clasificados, las solicitudes únicas, las empresas de los contratos) se
+    persiste una vez y se suelta al terminar; las consultas se recogen en varios hilos a la vez
+    y cada una da su tabla, en orden."""
+    from sena_relacionamiento.tablas import _motor
+
+    persistidos: list[Any] = []
+    original = _motor.Motor.compartir
+
+    def anotar(self: Any, marco: Any) -> Any:
+        compartido = original(self, marco)
+        persistidos.append(compartido.to_native())
+        return compartido
+
+    monkeypatch.setattr(_motor.Motor, "compartir", anotar)
+    hilos: set[int] = set()
+    recoger_una = _motor._recoger_una
+
+    def en_hilo(consulta: Any) -> Any:
+        hilos.add(threading.get_ident())
+        return recoger_una(consulta)
+
+    monkeypatch.setattr(_motor, "_recoger_una", en_hilo)
+    comparar(_con_nombres(), Periodo(2012, 3), motor, Variante(etiquetas=True))
+    assert len(persistidos) == 5
+    assert all(not marco.is_cached for marco in persistidos)
+    assert hilos
+    assert threading.main_thread().ident not in hilos

@@ -67,6 +67,10 @@ o un NIT nulos nunca cuentan como una empresa distinta)."""
 CONTADO: Final = ""  # la «razón» de una fila que sí cuenta
 SIN_GESTOR: Final = ""  # clave de gestor de lo que no es de ningún gestor
 
+_HILOS_SPARK: Final = 8
+"""Cuántas consultas de Spark se recogen a la vez (cada una es un trabajo pequeño: mientras
+una espera al planificador, otra calcula)."""
+
 T = TypeVar("T")
 K = TypeVar("K")
 
@@ -153,8 +157,10 @@ class Paso(Generic[T]):
 def _recoger_todas(consultas: Sequence[Any]) -> list[Any]:
     """Recoge las consultas perezosas: con polars en un solo `collect_all`, que las optimiza
     juntas (lo común se calcula una vez) y las corre en paralelo; con Dask en un solo
-    `dask.compute` (un grafo, una visita al planificador); con los demás motores, una tras
-    otra (lo común ya está materializado: `Motor.compartir`)."""
+    `dask.compute` (un grafo, una visita al planificador); con Spark, varias a la vez en
+    hilos (`_HILOS_SPARK`; cada una es un trabajo pequeño); con los demás motores, una tras
+    otra. Lo común ya está materializado (`Motor.compartir`, `Motor.reusar`). Un error sale en
+    el orden de las consultas."""
     if _de_polars(consultas):
         pl = nw.Implementation.POLARS.to_native_namespace()
         return [nw.from_native(r) for r in pl.collect_all([c.to_native() for c in consultas])]
@@ -162,7 +168,15 @@ def _recoger_todas(consultas: Sequence[Any]) -> list[Any]:
         dask = importlib.import_module("dask")
         recogidas = dask.compute(*(c.to_native() for c in consultas))
         return [nw.from_native(r, eager_only=True) for r in recogidas]
+    if consultas and consultas[0].implementation is nw.Implementation.PYSPARK:
+        with ThreadPoolExecutor(max_workers=_HILOS_SPARK) as hilos:
+            return list(hilos.map(_recoger_una, consultas))
     return [c.collect() for c in consultas]
+
+
+def _recoger_una(consulta: Any) -> Any:
+    """Una consulta recogida (en un hilo, con Spark)."""
+    return consulta.collect()
 
 
 def _de_polars(consultas: Sequence[Any]) -> bool:
@@ -309,6 +323,16 @@ class Motor:
             return nw.from_native(nativo)
         if implementacion is nw.Implementation.DASK:
             return nw.from_native(marco.to_native().persist())
+        return marco
+
+    def reusar(self, marco: Any) -> Any:
+        """`marco` (perezoso), que usan varias consultas de un paso, calculado una vez solo en
+        Spark (`persist()`, suelto en `liberar`): allí cada consulta es un trabajo aparte que
+        lo recalcularía. En los demás motores, tal cual: polars y Dask ya comparten lo común
+        de las consultas que recogen juntas, y en DuckDB cada tabla temporal más es memoria (o
+        disco) que `memory_limit` debe acotar."""
+        if marco.implementation is nw.Implementation.PYSPARK:
+            return self.compartir(marco)
         return marco
 
     def _tabla_temporal(self, relacion: Any) -> Any:

@@ -238,10 +238,11 @@ def _calculos(
     `detalle`, los parciales llevan también el detalle de cada resultado; con `filas` (las
     tablas tienen ``_fila``), el motor anota las consultas de las filas excluidas (`Motor`).
 
-    Lo que el motor materializó para compartir entre consultas (`Motor.compartir`: tablas
-    temporales de DuckDB, lo persistido en Spark y Dask) se suelta al volver, también si armar
-    o recoger una consulta falla. (Las consultas de filas excluidas solo se anotan sobre
-    polars, en la línea de órdenes, donde `compartir` no materializa nada.)"""
+    Lo que el motor materializó para compartir entre consultas (`Motor.compartir` y
+    `Motor.reusar`: tablas temporales de DuckDB, lo persistido en Spark y Dask) se suelta al
+    volver, también si armar o recoger una consulta falla. (Las consultas de filas excluidas
+    solo se anotan sobre polars, en la línea de órdenes, donde `compartir` no materializa
+    nada.)"""
     ctx = Contexto.de(periodo, parametros)
     gestores = tablas["gestores"]
     modelo = _modelo(tablas)

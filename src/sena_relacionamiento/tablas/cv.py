@@ -44,7 +44,8 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> Paso[Calculo]:
         ),
     ).with_columns(codigo_de(pares))
     motor.anotar_excluidas("contratos", marco, [motivo for _, motivo in pares])
-    empresas = (
+    # Las empresas las usan dos consultas: en Spark, calculadas una vez (`Motor.reusar`).
+    empresas = motor.reusar(
         marco.filter(~nw.col("_nula"))
         .with_columns(
             _anio=entero(nw.col("_m") == 0),

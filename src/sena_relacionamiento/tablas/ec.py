@@ -45,9 +45,13 @@ def paso(motor: Motor, nativo: Any, cartera: Any) -> tuple[Paso[Calculo], Any]:
         *motor.motivos_de_fecha(t),
     ]
     propias = ("tipo", "medio") if motor.detalle else ()
-    marco = motor.con_conocido(
-        t.marco.select("gestor", "nit", "fecha", "_nula", *propias, *fila(motor))
-    ).with_columns(codigo_de(pares))
+    # Los contactos clasificados: los usan las contactadas, el conteo por motivo y los de
+    # fuera del trimestre (en Spark, calculados una vez: `Motor.reusar`).
+    marco = motor.reusar(
+        motor.con_conocido(
+            t.marco.select("gestor", "nit", "fecha", "_nula", *propias, *fila(motor))
+        ).with_columns(codigo_de(pares))
+    )
     motor.anotar_excluidas("contactos", marco, [motivo for _, motivo in pares])
     trimestre = desde("fecha", fh, ctx.inicio_trimestre)
     validos = marco.filter(nw.col("_m") == 0)

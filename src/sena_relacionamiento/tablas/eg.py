@@ -61,7 +61,8 @@ def paso(motor: Motor, nativo: Any) -> Paso[Calculo]:
         )
         motor.anotar_excluidas("solicitudes", repetidas, [Motivo.REPETIDO], veces=nw.col("_k") - 1)
     else:
-        unicas = motor.con_conocido(no_nulas.unique())
+        # Las cuatro consultas la usan: en Spark, una vez (`Motor.reusar`).
+        unicas = motor.reusar(motor.con_conocido(no_nulas.unique()))
     motor.anotar_codigos("solicitudes", unicas, pares)
     filas = t.marco.select(
         nw.len().alias("total"), nw.col("_nula").cast(nw.Int64).sum().alias("nulas")
