@@ -351,13 +351,15 @@ def _celdas_rapidas(datos: bytes, clase: type[Any], pl: Any, *, con_fila: bool) 
     inicio = 0
     for _ in range(linea):
         inicio = datos.index(b"\n", inicio) + 1
-    resto = datos[inicio:]
-    if _BLANCO.match(resto) or resto[:1].isspace():
+    if _BLANCO.match(datos, inicio) or datos[inicio : inicio + 1].isspace():
         # polars 1.x quita los blancos del comienzo de lo que lee (la primera celda).
         return None
+    # Con el encabezado en la primera línea (lo común), polars lee los bytes enteros y el
+    # encabezado es la primera fila (tiene tantos separadores como columnas hay): se quita
+    # sin copiar los datos (`datos[inicio:]` copia el archivo entero).
     try:
         celdas = pl.read_csv(
-            resto,
+            datos if linea == 1 else datos[inicio:],
             has_header=False,
             separator=separador,
             quote_char=None,
@@ -366,13 +368,15 @@ def _celdas_rapidas(datos: bytes, clase: type[Any], pl: Any, *, con_fila: bool) 
         )
     except pl.exceptions.PolarsError:
         return None  # una fila con un separador de más
+    if linea == 1:
+        celdas = celdas.slice(1)
     # Ninguna fila tiene más separadores que el encabezado (si no, polars no la lee): con la
     # cuenta total, todas tienen justo esos (una línea vacía que polars saltara no tiene
     # ninguno, y sería una fila vacía).
     # Con ``_fila``, cada línea debe ser una fila (la línea de cada fila es su posición).
     k = len(nombres)
-    if resto.count(separador.encode()) != celdas.height * (k - 1) or (
-        con_fila and celdas.height != resto.count(b"\n") + (not resto.endswith(b"\n"))
+    if datos.count(separador.encode(), inicio) != celdas.height * (k - 1) or (
+        con_fila and celdas.height != datos.count(b"\n", inicio) + (not datos.endswith(b"\n"))
     ):
         return None
     largos = celdas.select(pl.all().str.len_bytes().max()).row(0)
