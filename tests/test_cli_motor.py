@@ -415,13 +415,11 @@ def test_lectura_rapida_mismas_celdas_en_carpetas_generadas(archivos: dict[str, 
 @settings(max_examples=200, deadline=None)
 @given(datos=st.data())
 def test_textos_tal_cual_los_da_el_conversor_sin_cambios(datos: st.DataObject) -> None:
-    """Lo que la lectura por columnas no pasa por Python (`_TAL_CUAL`) es lo que el conversor
-    del registro da tal cual, sin error."""
-    from sena_relacionamiento.io import lector_columnas
+    """Lo que las lecturas no pasan por el conversor (`csv_lector._TAL_CUAL`) es lo que el
+    conversor del registro da tal cual, sin error."""
+    from sena_relacionamiento.io import csv_lector
 
-    conversor, patron = datos.draw(
-        st.sampled_from(sorted(lector_columnas._TAL_CUAL.items(), key=str))
-    )
+    conversor, patron = datos.draw(st.sampled_from(sorted(csv_lector._TAL_CUAL.items(), key=str)))
     texto = datos.draw(st.from_regex(patron.replace("$", r"\Z"), fullmatch=True))
     assert conversor(texto) == texto  # type: ignore[operator]
 

@@ -556,6 +556,15 @@ sin ceros a la izquierda ni más de 15 cifras (`normalizar_nit`). La lectura por
 los pasa por Python; la pura (`_conversion`) los guarda sin llamar al conversor."""
 
 
+def _patron_tal_cual(clase: type[Any], nombre: str) -> str | None:
+    """La expresión regular de los textos de la columna `nombre` de `clase` que el registro
+    guarda tal cual (`_TAL_CUAL`), o `None` si la columna tiene lector (`_LECTORES`) o su
+    conversor no deja ningún texto igual. La usan las dos lecturas, pura y por columnas."""
+    if nombre in _LECTORES:
+        return None
+    return _TAL_CUAL.get(attrs.fields_dict(clase)[nombre].converter)
+
+
 class _Lento(Exception):
     """La fila no se pudo convertir por la vía rápida: la lenta da el error exacto."""
 
@@ -582,7 +591,7 @@ def _conversion(clase: type[Any], nombre: str, memos: _Memorias) -> _Memoria:
             return conversor(campo.default)
         return conversor(texto if lector is None else lector(texto))
 
-    patron = _TAL_CUAL.get(conversor) if lector is None else None
+    patron = _patron_tal_cual(clase, nombre)
     if patron is not None:
         tal_cual = re.compile(patron).fullmatch
         convertir_todo = convertir

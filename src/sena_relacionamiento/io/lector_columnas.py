@@ -214,7 +214,7 @@ def _reemplazo(
     """La expresión que pasa cada texto de `columna` al valor convertido por el registro
     del mismo lugar de `valores`. Un texto que queda igual (un NIT ya normalizado, un id)
     no se busca: solo se reemplazan los que cambian. Sin `todos`, `textos` son solo
-    algunos de la columna (los demás quedan tal cual, `_TAL_CUAL`: la columna es de
+    algunos de la columna (los demás quedan tal cual, `_tal_cual`: la columna es de
     texto)."""
     tipos = {type(v) for v in valores}
     if any(issubclass(t, EnumSena | Regional) for t in tipos):
@@ -241,20 +241,12 @@ obligatorias."""
 _ALFANUMERICO: Final = re.compile(rb"[0-9A-Za-z]")
 
 
-_TAL_CUAL: Final = csv_lector._TAL_CUAL
-"""Conversor del registro → los textos que da tal cual (y sin error), sin llamarlo
-(`csv_lector._TAL_CUAL`): en polars, esos textos no pasan por Python; los demás, sí."""
-
-
 def _tal_cual(clase: type[Any], nombres: tuple[str, ...]) -> dict[str, str]:
     """De las columnas `nombres` de `clase`, las que tienen textos que quedan tal cual
-    (`_TAL_CUAL`), con la expresión regular de esos textos."""
-    campos = attrs.fields_dict(clase)
-    return {
-        c: _TAL_CUAL[campos[c].converter]
-        for c in nombres
-        if c not in csv_lector._LECTORES and campos[c].converter in _TAL_CUAL
-    }
+    (`csv_lector._patron_tal_cual`), con la expresión regular de esos textos: en polars, esos
+    textos no pasan por Python; los demás, sí."""
+    patrones = {c: csv_lector._patron_tal_cual(clase, c) for c in nombres}
+    return {c: p for c, p in patrones.items() if p is not None}
 
 
 def _unicos(
